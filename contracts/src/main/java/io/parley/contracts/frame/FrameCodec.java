@@ -1,0 +1,118 @@
+package io.parley.contracts.frame;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Turns WebSocket text into frames and back. Decoding never throws anything but
+ * {@link ParleyException}, so a socket handler can answer every bad frame with an {@code error}
+ * frame and keep the socket open.
+ */
+public final class FrameCodec {
+    private static final Argument<ServerFrame> SERVER_FRAME = Argument.of(ServerFrame.class);
+
+    private final JsonMapper json;
+
+    public FrameCodec(JsonMapper json) {
+        this.json = json;
+    }
+
+    public ClientFrame decodeClient(String text) {
+        JsonNode node = parse(text);
+        String type = text(node, "type");
+        if (type == null) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, "type is required");
+        }
+        return switch (type) {
+            case "send" -> new SendFrame(text(node, "clientMsgId"), number(node, "to"),
+                    text(node, "text"));
+            case "ping" -> new PingFrame();
+            default -> throw new ParleyException(ErrorCode.UNKNOWN_FRAME_TYPE,
+                    "unknown frame type: " + abbreviate(type));
+        };
+    }
+
+    public String encodeServer(ServerFrame frame) {
+        try {
+            return json.writeValueAsString(SERVER_FRAME, frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For clients written in Java (tests, benchmarks): the reverse of {@link #encodeServer}. */
+    public ServerFrame decodeServer(String text) {
+        try {
+            return json.readValue(text, SERVER_FRAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For clients written in Java: a send frame as a browser would write it. */
+    public String encodeClient(ClientFrame frame) {
+        try {
+            if (frame instanceof SendFrame s) {
+                return json.writeValueAsString(java.util.Map.of("type", "send",
+                        "clientMsgId", s.clientMsgId(), "to", s.to(), "text", s.text()));
+            }
+            return "{\"type\":\"ping\"}";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            JsonNode node = json.readValue(text, JsonNode.class);
+            if (node == null || !node.isObject()) {
+                throw new ParleyException(ErrorCode.MALFORMED_FRAME, "a frame is a JSON object");
+            }
+            return node;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ParleyException p) {
+                throw p;
+            }
+            throw new ParleyException(ErrorCode.MALFORMED_FRAME, "the frame is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, field + " must be a string");
+        }
+        return value.getStringValue();
+    }
+
+    private static long number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, field + " is required");
+        }
+        if (value.isNumber()) {
+            return value.getLongValue();
+        }
+        if (value.isString()) {
+            try {
+                return Long.parseLong(value.getStringValue());
+            } catch (NumberFormatException e) {
+                throw new ParleyException(ErrorCode.VALIDATION_FAILED, field + " must be a number");
+            }
+        }
+        throw new ParleyException(ErrorCode.VALIDATION_FAILED, field + " must be a number");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 32 ? s.substring(0, 32) + "…" : s;
+    }
+}

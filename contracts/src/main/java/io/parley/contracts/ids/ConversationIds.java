@@ -1,0 +1,29 @@
+package io.parley.contracts.ids;
+
+/**
+ * Conversation ids. A direct (1:1) conversation's id is derived from its two members so that both
+ * sides, every gateway and every logic instance agree on it without a lookup: {@code d_<low>_<high>}.
+ * The id is also the Kafka key, so one conversation always lands on one partition (its order).
+ */
+public final class ConversationIds {
+    private ConversationIds() {
+    }
+
+    public static String direct(long userA, long userB) {
+        if (userA <= 0 || userB <= 0) {
+            throw new IllegalArgumentException("user ids must be positive");
+        }
+        return "d_" + Math.min(userA, userB) + "_" + Math.max(userA, userB);
+    }
+
+    /** The other member of a direct conversation, as seen by {@code self}. */
+    public static long peerOf(String directId, long self) {
+        String[] parts = directId.split("_");
+        if (parts.length != 3 || !parts[0].equals("d")) {
+            throw new IllegalArgumentException("not a direct conversation: " + directId);
+        }
+        long a = Long.parseLong(parts[1]);
+        long b = Long.parseLong(parts[2]);
+        return a == self ? b : a;
+    }
+}

@@ -1,0 +1,49 @@
+package io.parley.platform.kafka;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+import java.time.Duration;
+
+/**
+ * Kafka connection and naming, the same for every service. Every topic and consumer group name
+ * starts with {@code namespace}, so two deployments (a dev system and a test run) can share one
+ * broker without seeing each other.
+ *
+ * @param namespace   prefix of topics and groups: {@code <ns>.upstream}, {@code <ns>.push.<gw>},
+ *                    {@code <ns>.tasks}
+ * @param partitions  partitions of the topics this project creates
+ * @param pollTimeout longest a consumer waits in one poll (also bounds how long shutdown waits)
+ * @param sendTimeout longest a produce may take before it is reported failed
+ */
+@ConfigurationProperties("im.kafka")
+public record KafkaSettings(
+        @Bindable(defaultValue = "127.0.0.1:9092") @NotBlank String bootstrapServers,
+        @Bindable(defaultValue = "im") @Pattern(regexp = "[A-Za-z0-9._-]{1,60}") String namespace,
+        @Bindable(defaultValue = "8") @Positive int partitions,
+        @Bindable(defaultValue = "500ms") Duration pollTimeout,
+        @Bindable(defaultValue = "10s") Duration sendTimeout) {
+
+    /** Client sends, keyed by conversation id, consumed by logic. */
+    public String upstreamTopic() {
+        return namespace + ".upstream";
+    }
+
+    /** What one gateway writes to its sockets. */
+    public String pushTopic(String gatewayId) {
+        return namespace + ".push." + gatewayId;
+    }
+
+    /** Side work for the job service. */
+    public String taskTopic() {
+        return namespace + ".tasks";
+    }
+
+    /** The consumer group of a role, e.g. {@code logic} or {@code gateway.gw-1}. */
+    public String group(String role) {
+        return namespace + "." + role;
+    }
+}

@@ -1,0 +1,56 @@
+package io.parley.gateway.auth;
+
+import io.parley.contracts.proto.AccountServiceGrpc;
+import io.parley.contracts.proto.FindByPhoneRequest;
+import io.parley.contracts.proto.GetUserRequest;
+import io.parley.contracts.proto.LoginRequest;
+import io.parley.contracts.proto.RegisterRequest;
+import io.parley.contracts.proto.UserProfile;
+import io.parley.platform.discovery.ServiceChannels;
+import io.parley.platform.rpc.RpcGuard;
+import io.parley.platform.rpc.RpcPolicy;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.TimeUnit;
+
+/** Calls logic's account service, with deadlines, retries of reads and a circuit breaker. */
+@Singleton
+public final class AccountClient {
+    private final AccountServiceGrpc.AccountServiceBlockingStub stub;
+    private final RpcGuard guard;
+
+    AccountClient(ServiceChannels channels, RpcPolicy policy) {
+        this.stub = AccountServiceGrpc.newBlockingStub(channels.channel("logic"));
+        this.guard = new RpcGuard("logic", policy);
+    }
+
+    public UserProfile register(String phone, String displayName, String password) {
+        RegisterRequest request = RegisterRequest.newBuilder().setPhone(nz(phone))
+                .setDisplayName(nz(displayName)).setPassword(nz(password)).build();
+        return guard.once(() -> stub().register(request));
+    }
+
+    public UserProfile login(String phone, String password) {
+        LoginRequest request = LoginRequest.newBuilder().setPhone(nz(phone))
+                .setPassword(nz(password)).build();
+        return guard.idempotent(() -> stub().login(request));
+    }
+
+    public UserProfile user(long userId) {
+        GetUserRequest request = GetUserRequest.newBuilder().setUserId(userId).build();
+        return guard.idempotent(() -> stub().getUser(request));
+    }
+
+    public UserProfile byPhone(String phone) {
+        FindByPhoneRequest request = FindByPhoneRequest.newBuilder().setPhone(nz(phone)).build();
+        return guard.idempotent(() -> stub().findByPhone(request));
+    }
+
+    private AccountServiceGrpc.AccountServiceBlockingStub stub() {
+        return stub.withDeadlineAfter(guard.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

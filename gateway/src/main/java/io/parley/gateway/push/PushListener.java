@@ -1,0 +1,97 @@
+package io.parley.gateway.push;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.parley.contracts.frame.AckFrame;
+import io.parley.contracts.frame.ErrorFrame;
+import io.parley.contracts.frame.MessageFrame;
+import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.Envelope;
+import io.parley.contracts.proto.SendResult;
+import io.parley.gateway.GatewayIdentity;
+import io.parley.gateway.ws.Connections;
+import io.parley.platform.kafka.ConsumerStatus;
+import io.parley.platform.kafka.EnvelopeConsumer;
+import io.parley.platform.kafka.KafkaSettings;
+import io.parley.platform.kafka.TopicProvisioner;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Consumes this gateway's own push topic, {@code im.push.<gatewayId>}, and writes each record to
+ * the sockets it names: a delivery becomes a {@code message} frame, a send result becomes the
+ * sender's {@code ack} or {@code error}. A socket that closed meanwhile is skipped; its user
+ * catches up from history.
+ */
+@Singleton
+public final class PushListener implements ApplicationEventListener<ServerStartupEvent>,
+        ConsumerStatus {
+    private final Connections connections;
+    private final KafkaSettings kafka;
+    private final TopicProvisioner topics;
+    private final String gatewayId;
+    private volatile EnvelopeConsumer consumer;
+
+    PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics,
+                 GatewayIdentity gateway) {
+        this.connections = connections;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.gatewayId = gateway.id();
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        String topic = kafka.pushTopic(gatewayId);
+        topics.ensure(topic);
+        consumer = new EnvelopeConsumer(kafka, kafka.group("gateway." + gatewayId), List.of(topic),
+                (key, envelope) -> push(envelope)).start();
+    }
+
+    @Override
+    public String consumerName() {
+        return "push";
+    }
+
+    @Override
+    public boolean isConsuming() {
+        EnvelopeConsumer c = consumer;
+        return c != null && c.isRunning();
+    }
+
+    void push(Envelope envelope) {
+        if (envelope.hasDelivery()) {
+            MessageFrame frame = messageFrame(envelope.getDelivery().getMessage());
+            envelope.getDelivery().getConnectionIdsList().forEach(id -> connections.send(id, frame));
+        } else if (envelope.hasSendResult()) {
+            SendResult result = envelope.getSendResult();
+            if (result.hasStored()) {
+                ChatMessage m = result.getStored();
+                connections.send(envelope.getConnectionId(), new AckFrame(result.getClientMsgId(),
+                        Long.toString(m.getMessageId()), m.getConversationId(), m.getSeq(),
+                        m.getSentAtMs()));
+            } else {
+                connections.send(envelope.getConnectionId(), new ErrorFrame(
+                        result.getFailure().getCode(), result.getFailure().getMessage(),
+                        result.getClientMsgId()));
+            }
+        }
+    }
+
+    static MessageFrame messageFrame(ChatMessage m) {
+        return new MessageFrame(Long.toString(m.getMessageId()), m.getConversationId(), m.getSeq(),
+                m.getSenderId(), m.getRecipientId(), m.getText(), m.getSentAtMs(),
+                m.getClientMsgId());
+    }
+
+    @PreDestroy
+    void stop() {
+        EnvelopeConsumer c = consumer;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+}

@@ -1,0 +1,66 @@
+package io.parley.gateway.upstream;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.parley.contracts.frame.SendFrame;
+import io.parley.contracts.ids.ConversationIds;
+import io.parley.contracts.proto.ChatSend;
+import io.parley.contracts.proto.Envelope;
+import io.parley.gateway.GatewayIdentity;
+import io.parley.gateway.ws.SocketConnection;
+import io.parley.platform.kafka.EnvelopeProducer;
+import io.parley.platform.kafka.KafkaSettings;
+import io.parley.platform.kafka.TopicProvisioner;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Wraps a client's send in the envelope (sender, this gateway, the socket, the device) and
+ * produces it to {@code im.upstream}, keyed by conversation id so one conversation stays on one
+ * partition, in order. Completing means Kafka has it (acks=all); the client's ack comes later,
+ * from logic, once the message is in MySQL.
+ */
+@Singleton
+public final class UpstreamPublisher implements ApplicationEventListener<ServerStartupEvent> {
+    private final EnvelopeProducer producer;
+    private final KafkaSettings kafka;
+    private final TopicProvisioner topics;
+    private final String gatewayId;
+    private final Clock clock;
+
+    UpstreamPublisher(EnvelopeProducer producer, KafkaSettings kafka, TopicProvisioner topics,
+                      GatewayIdentity gateway, Clock clock) {
+        this.producer = producer;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.gatewayId = gateway.id();
+        this.clock = clock;
+    }
+
+    /** Makes sure the topic exists before the first send, off the sockets' event loops. */
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        topics.ensure(kafka.upstreamTopic());
+    }
+
+    public CompletableFuture<?> publish(SocketConnection from, SendFrame frame) {
+        String conversationId = ConversationIds.direct(from.userId(), frame.to());
+        Envelope envelope = Envelope.newBuilder()
+                .setEnvelopeId(UUID.randomUUID().toString())
+                .setCreatedAtMs(clock.millis())
+                .setConversationId(conversationId)
+                .setSenderId(from.userId())
+                .setGatewayId(gatewayId)
+                .setConnectionId(from.connectionId())
+                .setDeviceId(from.deviceId())
+                .setChatSend(ChatSend.newBuilder()
+                        .setClientMsgId(frame.clientMsgId())
+                        .setRecipientId(frame.to())
+                        .setText(frame.text()))
+                .build();
+        return producer.send(kafka.upstreamTopic(), conversationId, envelope);
+    }
+}

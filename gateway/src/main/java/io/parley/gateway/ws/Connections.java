@@ -1,0 +1,77 @@
+package io.parley.gateway.ws;
+
+import io.micronaut.websocket.CloseReason;
+import io.parley.contracts.frame.FrameCodec;
+import io.parley.contracts.frame.ServerFrame;
+import io.parley.gateway.presence.PresenceReporter;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sockets this gateway holds, by connection id, and the one place frames are written to them.
+ * Every change is reported to session, so presence always matches this map (up to the TTL).
+ */
+@Singleton
+public final class Connections {
+    /** Sent to every socket on shutdown, so clients reconnect to another gateway at once. */
+    static final CloseReason GOING_AWAY = new CloseReason(1001, "gateway shutting down");
+
+    private final Map<String, SocketConnection> byId = new ConcurrentHashMap<>();
+    private final FrameCodec codec;
+    private final PresenceReporter presence;
+
+    Connections(FrameCodec codec, PresenceReporter presence) {
+        this.codec = codec;
+        this.presence = presence;
+    }
+
+    void add(SocketConnection connection) {
+        byId.put(connection.connectionId(), connection);
+        presence.connected(connection);
+    }
+
+    void remove(SocketConnection connection) {
+        if (byId.remove(connection.connectionId()) != null) {
+            presence.disconnected(connection);
+        }
+    }
+
+    /** Writes a frame to one socket; false when this gateway no longer holds it. */
+    public boolean send(String connectionId, ServerFrame frame) {
+        SocketConnection c = byId.get(connectionId);
+        if (c == null || !c.session().isOpen()) {
+            return false;
+        }
+        c.session().sendAsync(codec.encodeServer(frame));
+        return true;
+    }
+
+    void send(SocketConnection connection, ServerFrame frame) {
+        if (connection.session().isOpen()) {
+            connection.session().sendAsync(codec.encodeServer(frame));
+        }
+    }
+
+    public Collection<SocketConnection> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    @PreDestroy
+    void closeAll() {
+        for (SocketConnection c : all()) {
+            remove(c);
+            if (c.session().isOpen()) {
+                c.session().close(GOING_AWAY);
+            }
+        }
+    }
+}

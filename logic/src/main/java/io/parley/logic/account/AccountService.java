@@ -1,0 +1,101 @@
+package io.parley.logic.account;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Registration, credential checks and profile look-ups. */
+@Singleton
+public final class AccountService {
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final AccountLimits limits;
+    private final Clock clock;
+
+    AccountService(UserRepository users, PasswordHasher hasher, AccountLimits limits, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public User register(String phone, String displayName, String password) {
+        String name = displayName == null ? "" : displayName.strip();
+        requirePhone(phone);
+        if (name.isEmpty() || name.length() > limits.maxDisplayNameLength()) {
+            throw invalid("displayName must be 1-" + limits.maxDisplayNameLength() + " characters");
+        }
+        int passwordBytes = password == null ? 0 : password.getBytes(StandardCharsets.UTF_8).length;
+        if (passwordBytes < limits.minPasswordLength()
+                || passwordBytes > limits.maxPasswordLength()) {
+            throw invalid("password must be " + limits.minPasswordLength() + "-"
+                    + limits.maxPasswordLength() + " bytes");
+        }
+        try {
+            return users.save(new User(null, phone, name, hasher.hash(password),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        } catch (DataAccessException e) {
+            if (isDuplicateKey(e)) {
+                throw new ParleyException(ErrorCode.PHONE_TAKEN);
+            }
+            throw e;
+        }
+    }
+
+    public User login(String phone, String password) {
+        Optional<User> user = phone == null ? Optional.empty() : users.findByPhone(phone);
+        String given = password == null ? "" : password;
+        if (user.isEmpty()) {
+            hasher.burnDecoy(given);
+            throw new ParleyException(ErrorCode.BAD_CREDENTIALS);
+        }
+        if (!hasher.matches(given, user.get().passwordHash())) {
+            throw new ParleyException(ErrorCode.BAD_CREDENTIALS);
+        }
+        return user.get();
+    }
+
+    public User get(long userId) {
+        return users.findById(userId).orElseThrow(() -> new ParleyException(
+                ErrorCode.USER_NOT_FOUND));
+    }
+
+    public User findByPhone(String phone) {
+        requirePhone(phone);
+        return users.findByPhone(phone).orElseThrow(() -> new ParleyException(
+                ErrorCode.USER_NOT_FOUND));
+    }
+
+    public boolean exists(long userId) {
+        return users.existsById(userId);
+    }
+
+    private static void requirePhone(String phone) {
+        if (phone == null || !PHONE.matcher(phone).matches()) {
+            throw invalid("phone must be 6-15 digits, optionally led by +");
+        }
+    }
+
+    private static ParleyException invalid(String message) {
+        return new ParleyException(ErrorCode.VALIDATION_FAILED, message);
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

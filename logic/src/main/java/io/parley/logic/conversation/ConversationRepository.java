@@ -1,0 +1,27 @@
+package io.parley.logic.conversation;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface ConversationRepository extends GenericRepository<Conversation, String> {
+
+    /** Takes the row lock until commit: seq allocation is serialized per conversation. */
+    @Query("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = :at WHERE id = :id")
+    long incrementSeq(String id, Instant at);
+
+    @Query("SELECT last_seq FROM conversations WHERE id = :id")
+    long findLastSeq(String id);
+
+    @Query("INSERT IGNORE INTO conversations (id, kind, last_seq, created_at) "
+            + "VALUES (:id, :kind, 0, :at)")
+    void insertIfAbsent(String id, int kind, Instant at);
+
+    @Query("INSERT IGNORE INTO conversation_members (conversation_id, user_id, joined_at) "
+            + "VALUES (:conversationId, :userId, :at)")
+    void addMemberIfAbsent(String conversationId, long userId, Instant at);
+}

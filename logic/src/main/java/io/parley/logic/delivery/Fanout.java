@@ -1,0 +1,114 @@
+package io.parley.logic.delivery;
+
+import io.parley.contracts.error.ParleyException;
+import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.Connection;
+import io.parley.contracts.proto.Delivery;
+import io.parley.contracts.proto.Envelope;
+import io.parley.contracts.proto.Failure;
+import io.parley.contracts.proto.SendResult;
+import io.parley.logic.message.Message;
+import io.parley.platform.kafka.EnvelopeProducer;
+import io.parley.platform.kafka.KafkaSettings;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Routes persisted messages to sockets: asks session for every live connection of the members,
+ * groups them by gateway, and produces one push record per gateway to {@code im.push.<gatewayId>}.
+ * The sender's own other connections (tabs, devices) get the message too; the sending connection
+ * gets the ack instead. Each method returns once Kafka has its records, so the upstream offset is
+ * committed only after the push is durable.
+ */
+@Singleton
+public final class Fanout {
+    private final PresenceClient presence;
+    private final EnvelopeProducer producer;
+    private final KafkaSettings kafka;
+    private final Clock clock;
+
+    Fanout(PresenceClient presence, EnvelopeProducer producer, KafkaSettings kafka, Clock clock) {
+        this.presence = presence;
+        this.producer = producer;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /** Tells the sending connection its message is stored (the ack). */
+    public void acknowledge(Envelope upstream, Message message) {
+        reply(upstream, SendResult.newBuilder()
+                .setClientMsgId(upstream.getChatSend().getClientMsgId())
+                .setStored(message.toProto()).build());
+    }
+
+    /** Tells the sending connection its message was refused, and why. */
+    public void reject(Envelope upstream, ParleyException refusal) {
+        reply(upstream, SendResult.newBuilder()
+                .setClientMsgId(upstream.getChatSend().getClientMsgId())
+                .setFailure(Failure.newBuilder().setCode(refusal.error().code())
+                        .setMessage(refusal.getMessage())).build());
+    }
+
+    /** Pushes the message to every live connection of both members but the sending one. */
+    public void deliver(Envelope upstream, Message message) {
+        ChatMessage proto = message.toProto();
+        List<Long> members = message.recipientId() == null
+                ? List.of(message.senderId())
+                : List.of(message.recipientId(), message.senderId());
+        Map<String, List<String>> byGateway = new TreeMap<>();
+        for (Connection c : presence.locate(members)) {
+            boolean sendingSocket = c.getGatewayId().equals(upstream.getGatewayId())
+                    && c.getConnectionId().equals(upstream.getConnectionId());
+            if (!sendingSocket) {
+                byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
+                        .add(c.getConnectionId());
+            }
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        byGateway.forEach((gateway, connections) -> sends.add(producer.send(
+                kafka.pushTopic(gateway), message.conversationId(),
+                envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)
+                        .addAllConnectionIds(connections)).build())));
+        await(sends);
+    }
+
+    private void reply(Envelope upstream, SendResult result) {
+        await(List.of(producer.send(kafka.pushTopic(upstream.getGatewayId()),
+                upstream.getConversationId(), envelope(upstream)
+                        .setConnectionId(upstream.getConnectionId())
+                        .setSendResult(result).build())));
+    }
+
+    private Envelope.Builder envelope(Envelope upstream) {
+        return Envelope.newBuilder()
+                .setEnvelopeId(UUID.randomUUID().toString())
+                .setCreatedAtMs(clock.millis())
+                .setConversationId(upstream.getConversationId())
+                .setSenderId(upstream.getSenderId())
+                .setGatewayId(upstream.getGatewayId())
+                .setDeviceId(upstream.getDeviceId())
+                .putAllTrace(upstream.getTraceMap());
+    }
+
+    private void await(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(kafka.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pushing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("push to Kafka failed", e);
+        }
+    }
+}

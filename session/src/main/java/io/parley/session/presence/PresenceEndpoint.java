@@ -1,0 +1,50 @@
+package io.parley.session.presence;
+
+import io.grpc.stub.StreamObserver;
+import io.parley.contracts.proto.Connection;
+import io.parley.contracts.proto.ConnectionRef;
+import io.parley.contracts.proto.GatewayHeartbeat;
+import io.parley.contracts.proto.LocateReply;
+import io.parley.contracts.proto.LocateRequest;
+import io.parley.contracts.proto.PresenceAck;
+import io.parley.contracts.proto.PresenceServiceGrpc;
+import io.parley.platform.rpc.GrpcErrors;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** gRPC face of presence: decodes, calls the store, encodes. */
+@Singleton
+final class PresenceEndpoint extends PresenceServiceGrpc.PresenceServiceImplBase {
+    private final PresenceStore store;
+
+    PresenceEndpoint(PresenceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void connect(Connection request, StreamObserver<PresenceAck> observer) {
+        GrpcErrors.respond(observer, () -> ack(store.upsert(List.of(request))));
+    }
+
+    @Override
+    public void disconnect(ConnectionRef request, StreamObserver<PresenceAck> observer) {
+        GrpcErrors.respond(observer, () -> ack(store.remove(request.getUserId(),
+                request.getGatewayId(), request.getConnectionId())));
+    }
+
+    @Override
+    public void heartbeat(GatewayHeartbeat request, StreamObserver<PresenceAck> observer) {
+        GrpcErrors.respond(observer, () -> ack(store.upsert(request.getConnectionsList())));
+    }
+
+    @Override
+    public void locate(LocateRequest request, StreamObserver<LocateReply> observer) {
+        GrpcErrors.respond(observer, () -> LocateReply.newBuilder()
+                .addAllConnections(store.locate(request.getUserIdsList())).build());
+    }
+
+    private static PresenceAck ack(int affected) {
+        return PresenceAck.newBuilder().setAffected(affected).build();
+    }
+}

@@ -1,0 +1,143 @@
+package io.parley.session.presence;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.parley.contracts.proto.Connection;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Presence in Redis. Two kinds of key, both with the presence TTL, so everything a dead gateway
+ * wrote disappears by itself:
+ * <ul>
+ *   <li>{@code im:conn:<gatewayId>/<connectionId>} = {@code userId|deviceId|connectedAtMs}</li>
+ *   <li>{@code im:user:<userId>:conns} = set of {@code <gatewayId>/<connectionId>}</li>
+ * </ul>
+ * A set member whose connection key expired is stale; lookups ignore it and remove it.
+ * Commands are issued asynchronously on one connection, which Lettuce pipelines.
+ */
+@Singleton
+final class PresenceStore {
+    private static final long TIMEOUT_MS = 2_000;
+
+    private final RedisAsyncCommands<String, String> redis;
+    private final PresenceSettings settings;
+
+    PresenceStore(StatefulRedisConnection<String, String> connection, PresenceSettings settings) {
+        this.redis = connection.async();
+        this.settings = settings;
+    }
+
+    /** Records or refreshes connections; returns how many were written. */
+    int upsert(Collection<Connection> connections) {
+        long ttlMs = settings.ttl().toMillis();
+        List<RedisFuture<?>> pending = new ArrayList<>();
+        for (Connection c : connections) {
+            String ref = ref(c.getGatewayId(), c.getConnectionId());
+            String userKey = userKey(c.getUserId());
+            pending.add(redis.set(connKey(ref), c.getUserId() + "|" + c.getDeviceId() + "|"
+                    + c.getConnectedAtMs(), SetArgs.Builder.px(ttlMs)));
+            pending.add(redis.sadd(userKey, ref));
+            pending.add(redis.pexpire(userKey, ttlMs));
+        }
+        await(pending);
+        return connections.size();
+    }
+
+    /** Forgets one connection; returns 1 if it was known. */
+    int remove(long userId, String gatewayId, String connectionId) {
+        String ref = ref(gatewayId, connectionId);
+        RedisFuture<Long> deleted = redis.del(connKey(ref));
+        RedisFuture<Long> removed = redis.srem(userKey(userId), ref);
+        await(List.of(deleted, removed));
+        return get(deleted) > 0 ? 1 : 0;
+    }
+
+    /** Every live connection of each user. */
+    List<Connection> locate(Collection<Long> userIds) {
+        List<Long> users = List.copyOf(userIds);
+        List<RedisFuture<java.util.Set<String>>> sets = new ArrayList<>();
+        users.forEach(u -> sets.add(redis.smembers(userKey(u))));
+        await(sets);
+        List<Connection> found = new ArrayList<>();
+        List<RedisFuture<?>> cleanup = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            long userId = users.get(i);
+            List<String> refs = List.copyOf(get(sets.get(i)));
+            if (refs.isEmpty()) {
+                continue;
+            }
+            List<KeyValue<String, String>> values = get(redis.mget(
+                    refs.stream().map(PresenceStore::connKey).toArray(String[]::new)));
+            for (int j = 0; j < refs.size(); j++) {
+                KeyValue<String, String> kv = values.get(j);
+                if (kv.hasValue()) {
+                    found.add(parse(refs.get(j), kv.getValue()));
+                } else {
+                    cleanup.add(redis.srem(userKey(userId), refs.get(j)));
+                }
+            }
+        }
+        await(cleanup);
+        return found;
+    }
+
+    private static Connection parse(String ref, String value) {
+        String[] v = value.split("\\|", 3);
+        int slash = ref.indexOf('/');
+        return Connection.newBuilder()
+                .setUserId(Long.parseLong(v[0]))
+                .setDeviceId(v[1])
+                .setConnectedAtMs(Long.parseLong(v[2]))
+                .setGatewayId(ref.substring(0, slash))
+                .setConnectionId(ref.substring(slash + 1))
+                .build();
+    }
+
+    private static String ref(String gatewayId, String connectionId) {
+        return gatewayId + "/" + connectionId;
+    }
+
+    private static String connKey(String ref) {
+        return "im:conn:" + ref;
+    }
+
+    private static String userKey(long userId) {
+        return "im:user:" + userId + ":conns";
+    }
+
+    private static void await(List<? extends RedisFuture<?>> futures) {
+        try {
+            CompletableFuture.allOf(futures.stream().map(f -> f.toCompletableFuture())
+                    .toArray(CompletableFuture[]::new)).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted talking to Redis", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PresenceUnavailableException(e);
+        }
+    }
+
+    private static <T> T get(RedisFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted talking to Redis", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PresenceUnavailableException(e);
+        }
+    }
+
+}
