@@ -1,7 +1,12 @@
 package io.parley.platform.rpc;
 
 import io.grpc.BindableService;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -14,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Serves every {@link BindableService} bean of the service on {@code im.grpc.port}. Started with
@@ -27,12 +33,22 @@ public final class GrpcServer {
 
     private final Server server;
     private final GrpcServerSettings settings;
+    private final LongAdder calls = new LongAdder();
+    private final ServerInterceptor counter = new ServerInterceptor() {
+        @Override
+        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call,
+                                                           Metadata headers,
+                                                           ServerCallHandler<Q, A> next) {
+            calls.increment();
+            return next.startCall(call, headers);
+        }
+    };
 
     GrpcServer(List<BindableService> services, GrpcServerSettings settings) {
         this.settings = settings;
         NettyServerBuilder builder = NettyServerBuilder.forAddress(
                 new InetSocketAddress("0.0.0.0", settings.port()));
-        services.forEach(builder::addService);
+        services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, counter)));
         try {
             this.server = builder.build().start();
         } catch (IOException e) {
@@ -43,6 +59,11 @@ public final class GrpcServer {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** Calls received since start; shown in {@code /info} to see load balancing at work. */
+    public long callsServed() {
+        return calls.sum();
     }
 
     @PreDestroy

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +41,10 @@ public final class PresenceReporter {
         this.gatewayId = gateway.id();
     }
 
-    public void connected(SocketConnection c) {
+    /** Completes once session has heard of the socket, or the report failed. */
+    public CompletableFuture<Void> connected(SocketConnection c) {
         Connection connection = toProto(c);
-        submit("connect", () -> stub().connect(connection));
+        return submit("connect", () -> stub().connect(connection));
     }
 
     public void disconnected(SocketConnection c) {
@@ -57,11 +59,11 @@ public final class PresenceReporter {
         submit("heartbeat", () -> stub().heartbeat(beat));
     }
 
-    private void submit(String what, Runnable call) {
+    private CompletableFuture<Void> submit(String what, Runnable call) {
         if (calls.isShutdown()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        calls.execute(() -> {
+        return CompletableFuture.runAsync(() -> {
             try {
                 guard.idempotent(() -> {
                     call.run();
@@ -70,7 +72,7 @@ public final class PresenceReporter {
             } catch (RuntimeException e) {
                 LOG.warn("presence {} failed: {}", what, e.getMessage());
             }
-        });
+        }, calls);
     }
 
     private PresenceServiceGrpc.PresenceServiceBlockingStub stub() {

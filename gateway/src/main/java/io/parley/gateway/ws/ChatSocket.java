@@ -66,9 +66,10 @@ final class ChatSocket {
                 UUID.randomUUID().toString(), device(request.getParameters().get("device")),
                 clock.millis(), session);
         session.put(ATTR, connection);
-        connections.add(connection);
-        connections.send(connection, new WelcomeFrame(connection.userId(), gateway.id(),
-                connection.connectionId(), (int) limits.heartbeatInterval().toSeconds()));
+        // Welcome only once presence has the socket: from then on, pushes can find it.
+        connections.add(connection).thenRun(() -> connections.send(connection,
+                new WelcomeFrame(connection.userId(), gateway.id(), connection.connectionId(),
+                        (int) limits.heartbeatInterval().toSeconds())));
     }
 
     @OnMessage(maxPayloadLength = 1 << 20)

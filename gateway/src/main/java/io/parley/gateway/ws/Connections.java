@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,9 +31,10 @@ public final class Connections {
         this.presence = presence;
     }
 
-    void add(SocketConnection connection) {
+    /** Completes once session knows the socket (or failed to hear of it; heartbeats heal). */
+    CompletableFuture<Void> add(SocketConnection connection) {
         byId.put(connection.connectionId(), connection);
-        presence.connected(connection);
+        return presence.connected(connection);
     }
 
     void remove(SocketConnection connection) {

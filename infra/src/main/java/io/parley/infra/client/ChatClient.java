@@ -1,0 +1,131 @@
+package io.parley.infra.client;
+
+import io.parley.contracts.frame.ClientFrame;
+import io.parley.contracts.frame.FrameCodec;
+import io.parley.contracts.frame.ServerFrame;
+import io.parley.contracts.frame.WelcomeFrame;
+import io.micronaut.serde.ObjectMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * One browser socket, for tests and benchmarks: connects with a token, decodes every server frame
+ * into the queue (and to an optional listener, on the socket's thread), and records how the socket
+ * closed.
+ */
+public final class ChatClient implements AutoCloseable {
+    private static final FrameCodec CODEC = new FrameCodec(ObjectMapper.getDefault());
+
+    private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final Consumer<ServerFrame> listener;
+    private final WebSocket socket;
+    private final Object sendLock = new Object();
+
+    private ChatClient(URI gateway, String token, String device, Consumer<ServerFrame> listener) {
+        this.listener = listener;
+        String ws = gateway.toString().replaceFirst("^http", "ws") + "/ws?token="
+                + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8)
+                + "&device=" + device;
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(ws), new Listener()).join();
+    }
+
+    /** Opens a socket and waits for its welcome (the server's "you are reachable"). */
+    public static ChatClient connect(URI gateway, String token, String device,
+                                     Consumer<ServerFrame> listener) {
+        ChatClient client = new ChatClient(gateway, token, device, listener);
+        client.await(WelcomeFrame.class::isInstance, Duration.ofSeconds(10));
+        return client;
+    }
+
+    /** Opens a socket without waiting for anything (to test refusals). */
+    public static ChatClient open(URI gateway, String token) {
+        return new ChatClient(gateway, token, "test", f -> { });
+    }
+
+    public void send(ClientFrame frame) {
+        sendRaw(CODEC.encodeClient(frame));
+    }
+
+    public void sendRaw(String text) {
+        synchronized (sendLock) {
+            socket.sendText(text, true).join();
+        }
+    }
+
+    /** The next frame matching {@code wanted}, discarding others; fails after {@code timeout}. */
+    public ServerFrame await(Predicate<ServerFrame> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                ServerFrame f = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (f == null) {
+                    throw new AssertionError("no matching frame within " + timeout);
+                }
+                if (wanted.test(f)) {
+                    return f;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The close code the server sent, or 1006 when the connection just dropped. */
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            socket.abort();
+            closed.complete(WebSocket.NORMAL_CLOSURE);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                ServerFrame frame = CODEC.decodeServer(partial.toString());
+                partial.setLength(0);
+                listener.accept(frame);
+                frames.add(frame);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.complete(1006);
+        }
+    }
+}
