@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs every test: starts the infrastructure the integration tests talk to (MariaDB, Redis, etcd,
+# Kafka; not the services, which the tests start themselves), makes sure Chromium is there for
+# the browser tests, creates the parley_test database, then runs ./mvnw -B verify with any extra
+# arguments. Exits with Maven's exit code. Non-interactive and idempotent.
+#
+# Infrastructure this run started is stopped at the end when PARLEY_STOP_INFRA=1, which is the
+# default under CI=true; otherwise it is left running for the next run (down.sh stops it).
+set -euo pipefail
+
+# shellcheck source=infra/scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+exec </dev/null
+
+if [[ ${CI:-} == true ]]; then
+    stop_infra=${PARLEY_STOP_INFRA:-1}
+else
+    stop_infra=${PARLEY_STOP_INFRA:-0}
+fi
+
+now_ms() {
+    date +%s%3N
+}
+
+# since START: seconds since START, one decimal.
+since() {
+    local ms=$(($(now_ms) - $1))
+    printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
+}
+
+phases=()
+phase_name=''
+phase_started=0
+t_start=$(now_ms)
+
+begin_phase() {
+    phase_name=$1
+    phase_started=$(now_ms)
+    say test "== $1"
+}
+
+end_phase() {
+    phases+=("$(printf '%-14s %8s s' "$phase_name" "$(since "$phase_started")")")
+    phase_name=''
+}
+
+# shellcheck disable=SC2317 # called by the EXIT trap
+report() {
+    local rc=$? line
+    echo
+    if [[ -n $phase_name ]]; then
+        end_phase
+        phases[-1]+="  (interrupted)"
+    fi
+    say test "timings"
+    for line in "${phases[@]+"${phases[@]}"}"; do
+        echo "  $line"
+    done
+    printf '  %-14s %8s s\n' total "$(since "$t_start")"
+    if [[ $stop_infra == 1 ]] && ((${#PARLEY_STARTED[@]} > 0)); then
+        say test "stopping the infrastructure this run started: ${PARLEY_STARTED[*]}"
+        stop_started
+    fi
+    exit "$rc"
+}
+trap report EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+begin_phase infrastructure
+infra_up
+end_phase
+
+begin_phase tools
+ensure_packages chromium
+export CHROME_BIN="${CHROME_BIN:-/usr/bin/chromium}"
+if command -v npm >/dev/null; then
+    say node "node $(node --version 2>/dev/null), npm $(npm --version 2>/dev/null)"
+else
+    warn node "npm is not on PATH; the web-client build will fail"
+fi
+end_phase
+
+begin_phase database
+ensure_database parley_test
+end_phase
+
+begin_phase maven
+say test "./mvnw -B verify $*"
+set +e
+(cd "$PARLEY_ROOT" && ./mvnw -B verify "$@")
+maven_rc=$?
+set -e
+end_phase
+
+if ((maven_rc == 0)); then
+    say test "maven verify passed"
+else
+    warn test "maven verify failed (exit $maven_rc)"
+fi
+exit "$maven_rc"

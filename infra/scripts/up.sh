@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Runs Parley on this machine: MariaDB, Redis, etcd and Kafka, then logic, session, job and two
+# gateways, each in the background with its log in .run/logs/. Stays in the foreground until
+# Ctrl-C (or SIGTERM), then stops what this run started; --detach returns once all are ready.
+# What is already running and healthy is reused, never started twice.
+set -euo pipefail
+
+# shellcheck source=infra/scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+    cat <<'EOF'
+Usage: infra/scripts/up.sh [--detach]
+
+  --detach, -d   return once every service is ready (also UP_DETACH=1);
+                 infra/scripts/down.sh stops everything later
+Environment:
+  SKIP_BUILD=1       do not run ./mvnw package first
+  UP_TIMEOUT=120     seconds the services get to become ready
+  PARLEY_JAVA_OPTS   JVM flags of the services (default: -Xmx256m -XX:+UseSerialGC
+                     -XX:TieredStopAtLevel=1)
+EOF
+}
+
+detach=${UP_DETACH:-0}
+for arg in "$@"; do
+    case $arg in
+        -d | --detach) detach=1 ;;
+        -h | --help)
+            usage
+            exit 0
+            ;;
+        *)
+            usage >&2
+            exit 2
+            ;;
+    esac
+done
+
+ready_timeout=${UP_TIMEOUT:-120}
+
+on_signal() {
+    trap - INT TERM
+    echo
+    if ((${#PARLEY_STARTED[@]} > 0)); then
+        say up "stopping what this run started: ${PARLEY_STARTED[*]}"
+        stop_started
+    fi
+    exit "$1"
+}
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
+
+# A failed start leaves the infrastructure up for the next attempt but stops the services this
+# run started: a half-started set is harder to reason about than none.
+fail() {
+    local i name
+    for ((i = ${#PARLEY_STARTED[@]} - 1; i >= 0; i--)); do
+        name=${PARLEY_STARTED[i]}
+        case " ${PARLEY_SERVICES[*]} " in
+            *" $name "*) stop_process "$name" 30 ;;
+        esac
+    done
+    die up "$1"
+}
+
+build() {
+    local t0 log="$PARLEY_LOGS/build.log"
+    if [[ ${SKIP_BUILD:-0} == 1 ]]; then
+        say build "skipped (SKIP_BUILD=1)"
+        return 0
+    fi
+    t0=$(date +%s)
+    say build "./mvnw -B -q -DskipTests package (output in $(rel "$log"))"
+    if ! (cd "$PARLEY_ROOT" && ./mvnw -B -q -DskipTests package) >"$log" 2>&1 </dev/null; then
+        show_log_tail "$log" 60
+        fail "the build failed; see $(rel "$log")"
+    fi
+    say build "done in $(($(date +%s) - t0)) s"
+}
+
+# The service on PORT answers /info as MODULE: a Parley instance not started by these scripts.
+foreign_instance_of() {
+    local port=$1 module=$2 service
+    service="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/info" 2>/dev/null |
+        jq -r '.instance.service // empty' 2>/dev/null)" || true
+    [[ $service == "$module" ]]
+}
+
+# Services to start now; the others are already running.
+to_start=()
+
+plan_services() {
+    local name port pid
+    for name in "${PARLEY_SERVICES[@]}"; do
+        port="$(service_port "$name")"
+        if pid="$(running_pid "$name")"; then
+            say "$name" "already running (pid $pid)"
+        elif port_open 127.0.0.1 "$port"; then
+            foreign_instance_of "$port" "$(service_module "$name")" ||
+                die "$name" "127.0.0.1:$port is taken by another program"
+            say "$name" "already running on 127.0.0.1:$port (not started by these scripts)"
+        else
+            to_start+=("$name")
+        fi
+    done
+}
+
+check_jars() {
+    local name missing=()
+    for name in "${to_start[@]}"; do
+        [[ -f "$(service_jar "$name")" ]] || missing+=("$(rel "$(service_jar "$name")")")
+    done
+    if ((${#missing[@]} > 0)); then
+        warn up "missing service jar(s): $(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')"
+        if [[ ${SKIP_BUILD:-0} == 1 ]]; then
+            die up "build them with ./mvnw -B -DskipTests package, or run without SKIP_BUILD=1"
+        fi
+        die up "the build did not produce them: does every service module build <module>.jar?"
+    fi
+}
+
+start_service() {
+    local name=$1 port
+    port="$(service_port "$name")"
+    # shellcheck disable=SC2046,SC2086 # flag lists
+    spawn "$name" "$PARLEY_LOGS/$name.log" java $PARLEY_JAVA_OPTS $(service_props "$name") \
+        -Dmicronaut.server.port="$port" -jar "$(service_jar "$name")"
+    say "$name" "starting on 127.0.0.1:$port (pid $SPAWNED_PID, log $(rel "$PARLEY_LOGS/$name.log"))"
+}
+
+# Waits for every service's readiness under one deadline; all of them, not only those started now.
+await_ready() {
+    local deadline name port pid left failed=()
+    deadline=$(($(date +%s) + ready_timeout))
+    for name in "${PARLEY_SERVICES[@]}"; do
+        port="$(service_port "$name")"
+        pid="$(running_pid "$name")" || pid=""
+        left=$((deadline - $(date +%s)))
+        ((left > 0)) || left=1
+        if wait_for_http "$name" "http://127.0.0.1:$port/health/readiness" "$left" "$pid"; then
+            say "$name" "ready"
+        else
+            failed+=("$name")
+        fi
+    done
+    if ((${#failed[@]} > 0)); then
+        for name in "${failed[@]}"; do
+            show_log_tail "$PARLEY_LOGS/$name.log" 40
+        done
+        fail "not ready within $ready_timeout s: ${failed[*]}"
+    fi
+}
+
+print_table() {
+    local name port info id started
+    echo
+    printf '%-10s %-23s %-26s %s\n' SERVICE HTTP INSTANCE STARTED
+    for name in "${PARLEY_SERVICES[@]}"; do
+        port="$(service_port "$name")"
+        info="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/info" 2>/dev/null)" || info='{}'
+        id="$(jq -r '.instance.id // "?"' <<<"$info" 2>/dev/null)" || id='?'
+        started="$(jq -r '.instance.startedAt // "?"' <<<"$info" 2>/dev/null)" || started='?'
+        printf '%-10s %-23s %-26s %s\n' "$name" "http://127.0.0.1:$port" "$id" "$started"
+    done
+    echo
+    echo "Web client:  http://127.0.0.1:8080  (gw-1)   http://127.0.0.1:8081  (gw-2)"
+    echo "Logs:        $(rel "$PARLEY_LOGS")/<service>.log"
+    echo
+}
+
+# Foreground until a signal: report services that exit, and give up when every service this run
+# started has exited (down.sh from another terminal, say).
+watch_services() {
+    local watched=() alive name
+    for name in "${PARLEY_STARTED[@]}"; do
+        case " ${PARLEY_SERVICES[*]} " in
+            *" $name "*) watched+=("$name") ;;
+        esac
+    done
+    say up "running; Ctrl-C stops what this run started (${PARLEY_STARTED[*]})"
+    local had_services=${#watched[@]}
+    while :; do
+        sleep 2 &
+        wait $! || true
+        alive=()
+        for name in "${watched[@]+"${watched[@]}"}"; do
+            if running_pid "$name" >/dev/null; then
+                alive+=("$name")
+            else
+                warn "$name" "exited; see $(rel "$PARLEY_LOGS/$name.log")"
+            fi
+        done
+        watched=("${alive[@]+"${alive[@]}"}")
+        if ((had_services > 0 && ${#watched[@]} == 0)); then
+            warn up "every service this run started has exited; stopping the rest"
+            stop_started
+            exit 1
+        fi
+    done
+}
+
+infra_up
+ensure_packages jq
+ensure_database parley
+plan_services
+if ((${#to_start[@]} > 0)); then
+    build
+    check_jars
+    for name in "${to_start[@]}"; do
+        start_service "$name"
+    done
+else
+    # Rebuilding would replace the jars under the running JVMs.
+    say build "skipped: every service is already running"
+fi
+await_ready
+print_table
+
+if [[ $detach == 1 ]]; then
+    say up "detached; infra/scripts/down.sh stops services and infrastructure"
+    exit 0
+fi
+if ((${#PARLEY_STARTED[@]} == 0)); then
+    say up "everything was already running; infra/scripts/down.sh stops it"
+    exit 0
+fi
+watch_services
