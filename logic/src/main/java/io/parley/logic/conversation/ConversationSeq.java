@@ -1,6 +1,7 @@
 package io.parley.logic.conversation;
 
-import io.parley.contracts.ids.ConversationIds;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -9,8 +10,7 @@ import java.time.Instant;
  * Allocates a conversation's next seq. Must run inside the transaction that inserts the message:
  * the increment holds the conversation row's lock until that transaction commits, so concurrent
  * writers queue, and a rollback gives the seq back. Hence seqs are strictly increasing and
- * gapless, whatever crashes, with no cache to lose. A direct conversation is created (with its two
- * members) by its first message.
+ * gapless whatever crashes, with no counter in a cache to lose.
  */
 @Singleton
 public final class ConversationSeq {
@@ -20,14 +20,10 @@ public final class ConversationSeq {
         this.conversations = conversations;
     }
 
-    public long nextDirect(long sender, long recipient, Instant at) {
-        String id = ConversationIds.direct(sender, recipient);
-        if (conversations.incrementSeq(id, at) == 0) {
-            conversations.insertIfAbsent(id, Conversation.DIRECT, at);
-            conversations.addMemberIfAbsent(id, sender, at);
-            conversations.addMemberIfAbsent(id, recipient, at);
-            conversations.incrementSeq(id, at);
+    public long next(String conversationId, Instant at) {
+        if (conversations.incrementSeq(conversationId, at) == 0) {
+            throw new ParleyException(ErrorCode.INTERNAL, "no conversation " + conversationId);
         }
-        return conversations.findLastSeq(id);
+        return conversations.findLastSeq(conversationId);
     }
 }

@@ -9,4 +9,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface MessageRepository extends CrudRepository<Message, Long> {
     Optional<Message> findBySenderIdAndClientMsgId(long senderId, String clientMsgId);
+
+    long countBySenderId(long senderId);
 }

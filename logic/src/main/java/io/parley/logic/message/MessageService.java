@@ -1,13 +1,11 @@
 package io.parley.logic.message;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
-import io.parley.contracts.ids.ConversationIds;
 import io.parley.logic.account.AccountService;
-import io.parley.logic.conversation.ConversationSeq;
-import io.parley.logic.ids.SnowflakeIds;
+import io.parley.logic.conversation.DirectConversations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,28 +13,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Makes a send durable: one transaction assigns the Snowflake id and the conversation's next seq
- * and inserts the row. A retried send (same sender and client message id) returns the stored
- * message instead of writing a second one.
+ * Makes a send durable. A retried send (same sender and client message id) returns the stored
+ * message instead of writing a second one, also when the retry races the original: the unique
+ * key refuses the second insert and the stored row is returned.
  */
 @Singleton
-public class MessageService {
+public final class MessageService {
     private final MessageRepository messages;
-    private final ConversationSeq seqs;
+    private final MessageWriter writer;
+    private final DirectConversations directs;
     private final AccountService accounts;
-    private final SnowflakeIds ids;
     private final Clock clock;
 
-    MessageService(MessageRepository messages, ConversationSeq seqs, AccountService accounts,
-                   SnowflakeIds ids, Clock clock) {
+    MessageService(MessageRepository messages, MessageWriter writer, DirectConversations directs,
+                   AccountService accounts, Clock clock) {
         this.messages = messages;
-        this.seqs = seqs;
+        this.writer = writer;
+        this.directs = directs;
         this.accounts = accounts;
-        this.ids = ids;
         this.clock = clock;
     }
 
-    @Transactional
     public Persisted persistDirect(long senderId, long recipientId, String clientMsgId,
                                    String text) {
         Optional<Message> earlier = messages.findBySenderIdAndClientMsgId(senderId, clientMsgId);
@@ -49,10 +46,15 @@ public class MessageService {
         if (!accounts.exists(recipientId)) {
             throw new ParleyException(ErrorCode.RECIPIENT_NOT_FOUND);
         }
+        String conversationId = directs.ensure(senderId, recipientId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long seq = seqs.nextDirect(senderId, recipientId, now);
-        Message message = new Message(ids.next(), ConversationIds.direct(senderId, recipientId),
-                seq, senderId, recipientId, clientMsgId, text, now);
-        return new Persisted(messages.save(message), false);
+        try {
+            return new Persisted(writer.insert(conversationId, senderId, recipientId, clientMsgId,
+                    text, now), false);
+        } catch (DataAccessException e) {
+            return messages.findBySenderIdAndClientMsgId(senderId, clientMsgId)
+                    .map(m -> new Persisted(m, true))
+                    .orElseThrow(() -> e);
+        }
     }
 }
