@@ -1,0 +1,52 @@
+package io.parley.infra.e2e;
+
+import io.parley.infra.cluster.Cluster;
+import io.parley.infra.cluster.ClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two people in real headless Chromium (the web client served by two different gateways):
+ * both register and log in, A writes to B, B sees it and answers, A sees the answer. The
+ * scenario itself is web-client/e2e/chat.e2e.mjs; screenshots land in target/screenshots.
+ */
+@ExtendWith(ClusterExtension.class)
+class BrowserChatIT {
+
+    @Test
+    void twoBrowsersOnTwoGatewaysChat(Cluster cluster) throws Exception {
+        Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
+        Path webClient = root.resolve("web-client");
+        Path script = webClient.resolve("e2e/chat.e2e.mjs");
+        assertTrue(Files.exists(script), script + " is missing");
+        Path shots = root.resolve("infra/target/screenshots");
+        Files.createDirectories(shots);
+        Path log = root.resolve("infra/target/it-logs/browser-chat.log");
+
+        ProcessBuilder node = new ProcessBuilder("node", script.toString())
+                .directory(webClient.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        node.environment().put("BASE_URL_A", cluster.gateway1().http().toString());
+        node.environment().put("BASE_URL_B", cluster.gateway2().http().toString());
+        node.environment().put("SCREENSHOT_DIR", shots.toString());
+        Process p = node.start();
+        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(finished, "browser scenario hung:\n" + output);
+        assertEquals(0, p.exitValue(), "browser scenario failed:\n" + output);
+        File[] pngs = shots.toFile().listFiles((d, n) -> n.endsWith(".png"));
+        assertTrue(pngs != null && pngs.length >= 2, "screenshots of both windows");
+    }
+}

@@ -1,0 +1,66 @@
+package io.parley.session.presence;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.contracts.proto.Connection;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Presence on the real Redis, with a 2 s TTL. */
+@MicronautTest
+class PresenceStoreIT {
+    @Inject
+    PresenceStore store;
+
+    @Test
+    void findsEveryConnectionOfAUserAcrossGatewaysAndForgetsClosedOnes() {
+        long user = randomUser();
+        store.upsert(List.of(conn(user, "gw-a", "c1", "tab1"), conn(user, "gw-b", "c2", "tab2")));
+        assertEquals(Set.of("gw-a/c1", "gw-b/c2"), refs(store.locate(List.of(user))));
+
+        assertEquals(1, store.remove(user, "gw-a", "c1"));
+        assertEquals(Set.of("gw-b/c2"), refs(store.locate(List.of(user))));
+        assertEquals("tab2", store.locate(List.of(user)).get(0).getDeviceId());
+    }
+
+    @Test
+    void connectionsOfADeadGatewayExpireWithinTheTtlWhileHeartbeatsKeepOthersAlive() {
+        long user = randomUser();
+        Connection alive = conn(user, "gw-alive", "c1", "d");
+        store.upsert(List.of(alive, conn(user, "gw-dead", "c2", "d")));
+        await().atMost(Duration.ofSeconds(6)).until(() -> {
+            store.upsert(List.of(alive)); // only the live gateway keeps beating
+            return refs(store.locate(List.of(user))).equals(Set.of("gw-alive/c1"));
+        });
+    }
+
+    @Test
+    void locatesManyUsersAtOnceAndIgnoresUnknownOnes() {
+        long a = randomUser();
+        long b = randomUser();
+        store.upsert(List.of(conn(a, "gw", "ca", "d"), conn(b, "gw", "cb", "d")));
+        assertEquals(Set.of("gw/ca", "gw/cb"), refs(store.locate(List.of(a, b, randomUser()))));
+    }
+
+    private static Set<String> refs(List<Connection> connections) {
+        return connections.stream().map(c -> c.getGatewayId() + "/" + c.getConnectionId())
+                .collect(Collectors.toSet());
+    }
+
+    private static Connection conn(long user, String gw, String id, String device) {
+        return Connection.newBuilder().setUserId(user).setGatewayId(gw).setConnectionId(id)
+                .setDeviceId(device).setConnectedAtMs(1).build();
+    }
+
+    private static long randomUser() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    }
+}
