@@ -1,0 +1,207 @@
+// The one WebSocket of this tab: connects, pings every heartbeatSeconds once welcomed, and after
+// a drop reconnects with backoff until stopped. Close code 4401 (token refused) ends it for good:
+// reconnecting with the same token would only be refused again.
+
+import { Backoff } from './backoff';
+import {
+  encodeClientFrame,
+  FrameError,
+  parseServerFrame,
+  type ClientFrame,
+  type ServerFrame,
+  type WelcomeFrame,
+} from './frames';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+
+export const CLOSE_AUTH_REFUSED = 4401;
+
+/** What the class needs of a browser WebSocket, so tests can hand it a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export interface ChatSocketEvents {
+  status(status: ConnectionStatus): void;
+  /** Every welcome, the first and each after a reconnect: the moment to resend pending sends. */
+  welcome(frame: WelcomeFrame): void;
+  frame(frame: ServerFrame): void;
+  authRefused(): void;
+}
+
+export interface ChatSocketDeps {
+  connect(url: string): SocketLike;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+  backoff: Backoff;
+  log(message: string): void;
+}
+
+const OPEN = 1;
+
+// Browsers notice a half-open TCP connection only after minutes; a socket with no frame for this
+// many heartbeats is closed and replaced.
+const SILENT_HEARTBEATS_BEFORE_DROP = 2.5;
+const WELCOME_TIMEOUT_MS = 10_000;
+
+export class ChatSocket {
+  private socket: SocketLike | null = null;
+  private stopped = false;
+  private welcomed = false;
+  private everWelcomed = false;
+  private timer: unknown = null;
+  private heartbeatMs = 0;
+  private lastFrameAt = 0;
+
+  constructor(
+    private readonly url: () => string,
+    private readonly events: ChatSocketEvents,
+    private readonly deps: ChatSocketDeps = browserDeps(),
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.events.status(this.everWelcomed ? 'reconnecting' : 'connecting');
+    this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      detach(socket);
+      socket.close(1000, 'logout');
+    }
+  }
+
+  /** True when the frame was handed to an open, welcomed socket. */
+  send(frame: ClientFrame): boolean {
+    if (!this.socket || !this.welcomed || this.socket.readyState !== OPEN) return false;
+    this.socket.send(encodeClientFrame(frame));
+    return true;
+  }
+
+  get online(): boolean {
+    return this.welcomed && this.socket?.readyState === OPEN;
+  }
+
+  private open(): void {
+    const socket = this.deps.connect(this.url());
+    this.socket = socket;
+    this.welcomed = false;
+    socket.onmessage = (event) => this.receive(socket, event.data);
+    socket.onclose = (event) => this.closed(socket, event.code);
+    socket.onerror = () => {
+      // A close event always follows; the reconnect decision is made there.
+    };
+    this.schedule(() => this.drop(socket, 'no welcome from the server in time'), WELCOME_TIMEOUT_MS);
+  }
+
+  private receive(socket: SocketLike, data: unknown): void {
+    if (socket !== this.socket || typeof data !== 'string') return;
+    this.lastFrameAt = this.deps.now();
+    let frame: ServerFrame;
+    try {
+      frame = parseServerFrame(data);
+    } catch (e) {
+      if (e instanceof FrameError) {
+        this.deps.log(`ignored a server frame: ${e.message}`);
+        return;
+      }
+      throw e;
+    }
+    if (frame.type === 'welcome') {
+      this.welcomed = true;
+      this.everWelcomed = true;
+      // Reset only now: a socket that opens and is closed at once must keep backing off.
+      this.deps.backoff.reset();
+      this.heartbeatMs = frame.heartbeatSeconds * 1000;
+      this.schedule(() => this.heartbeat(socket), this.heartbeatMs);
+      this.events.status('online');
+      this.events.welcome(frame);
+      return;
+    }
+    this.events.frame(frame);
+  }
+
+  private heartbeat(socket: SocketLike): void {
+    if (socket !== this.socket) return;
+    if (this.deps.now() - this.lastFrameAt > this.heartbeatMs * SILENT_HEARTBEATS_BEFORE_DROP) {
+      this.drop(socket, 'no frame from the server for too long');
+      return;
+    }
+    if (socket.readyState === OPEN) socket.send(encodeClientFrame({ type: 'ping' }));
+    this.schedule(() => this.heartbeat(socket), this.heartbeatMs);
+  }
+
+  /** Gives up on a socket that looks dead and goes the way of any other drop. */
+  private drop(socket: SocketLike, why: string): void {
+    if (socket !== this.socket) return;
+    this.deps.log(why);
+    detach(socket);
+    socket.close(4000, 'unresponsive');
+    this.closed(socket, 1006);
+  }
+
+  private closed(socket: SocketLike, code: number): void {
+    if (socket !== this.socket) return;
+    this.socket = null;
+    this.welcomed = false;
+    this.clearTimer();
+    if (this.stopped) return;
+    if (code === CLOSE_AUTH_REFUSED) {
+      this.stopped = true;
+      this.events.authRefused();
+      return;
+    }
+    this.events.status(this.everWelcomed ? 'reconnecting' : 'connecting');
+    const delay = this.deps.backoff.next();
+    this.deps.log(`socket closed (${code}); reconnecting in ${delay} ms`);
+    this.schedule(() => {
+      if (!this.stopped) this.open();
+    }, delay);
+  }
+
+  private schedule(fn: () => void, ms: number): void {
+    this.clearTimer();
+    this.timer = this.deps.setTimeout(() => {
+      this.timer = null;
+      fn();
+    }, ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.deps.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+function detach(socket: SocketLike): void {
+  socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+}
+
+/** The page's URL for the socket: same origin as the page, ws or wss to match. */
+export function socketUrl(location: Location, token: string, deviceId: string): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}&device=${encodeURIComponent(deviceId)}`;
+}
+
+function browserDeps(): ChatSocketDeps {
+  return {
+    connect: (url) => new WebSocket(url) as unknown as SocketLike,
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+    now: () => Date.now(),
+    backoff: new Backoff(),
+    log: (message) => console.info(`[parley] ${message}`),
+  };
+}

@@ -1,0 +1,114 @@
+// The left column: the "new chat" box (phone -> lookup -> open) and the conversations, newest
+// first, each with the peer's name, the last message and an unread badge when it is not open.
+
+import { avatar, peerLabel } from './peer-label';
+import { el } from './element';
+import type { MessageStore } from './message-store';
+import { messageTime } from './time-format';
+
+export interface ConversationListActions {
+  /** Resolves a phone to a peer and opens the conversation; rejects with a message to show. */
+  startChat(phone: string): Promise<void>;
+  open(conversationId: string): void;
+}
+
+export class ConversationList {
+  readonly element: HTMLElement;
+  private readonly list = el('ul', { class: 'conversation-list', 'aria-label': 'Conversations' });
+  private readonly empty = el(
+    'p',
+    { class: 'sidebar-empty' },
+    'No conversations yet. Enter a phone number above to start one.',
+  );
+
+  constructor(
+    private readonly store: MessageStore,
+    actions: ConversationListActions,
+  ) {
+    const phone = el('input', {
+      type: 'tel',
+      'data-testid': 'new-chat-phone',
+      placeholder: 'Phone, e.g. +15550002',
+      'aria-label': 'Phone number of the person to chat with',
+      autocomplete: 'off',
+    });
+    const submit = el('button', { type: 'submit', class: 'primary', 'data-testid': 'new-chat-submit' }, 'Chat');
+    const error = el('p', { class: 'new-chat-error', 'data-testid': 'new-chat-error', role: 'alert' });
+    error.hidden = true;
+    const form = el('form', { class: 'new-chat', novalidate: true }, el('div', { class: 'new-chat-row' }, phone, submit), error);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      submit.disabled = true;
+      actions
+        .startChat(phone.value)
+        .then(() => {
+          phone.value = '';
+        })
+        .catch((e: unknown) => {
+          error.textContent = e instanceof Error ? e.message : String(e);
+          error.hidden = false;
+        })
+        .finally(() => {
+          submit.disabled = false;
+        });
+    });
+    this.list.addEventListener('click', (event) => {
+      const item = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
+      if (item?.dataset.conversationId) actions.open(item.dataset.conversationId);
+    });
+    this.element = el(
+      'aside',
+      { class: 'sidebar' },
+      el('h2', { class: 'sidebar-title' }, 'Chats'),
+      form,
+      this.list,
+      this.empty,
+    );
+  }
+
+  render(now: number): void {
+    const conversations = this.store.conversations();
+    this.empty.hidden = conversations.length > 0;
+    this.list.replaceChildren(
+      ...conversations.map((c) => {
+        const last = this.store.lastMessage(c.id);
+        const active = c.id === this.store.activeId;
+        const preview = last ? `${last.mine ? 'You: ' : ''}${last.text}` : 'No messages yet';
+        return el(
+          'li',
+          {},
+          el(
+            'button',
+            {
+              type: 'button',
+              class: `conversation-item${active ? ' active' : ''}`,
+              'data-testid': 'conversation-item',
+              'data-conversation-id': c.id,
+              'aria-current': active ? 'true' : null,
+            },
+            avatar(c.peerId, c.peerName),
+            el(
+              'span',
+              { class: 'conversation-body' },
+              el('span', { class: 'conversation-name' }, peerLabel(c.peerId, c.peerName)),
+              el('span', { class: `conversation-preview${last ? '' : ' muted'}` }, preview),
+            ),
+            el(
+              'span',
+              { class: 'conversation-side' },
+              last ? el('time', { class: 'conversation-time' }, messageTime(last.sentAt, now)) : null,
+              c.unread > 0 && !active
+                ? el(
+                    'span',
+                    { class: 'unread-badge', 'data-testid': 'unread-badge', 'aria-label': `${c.unread} unread` },
+                    c.unread > 99 ? '99+' : String(c.unread),
+                  )
+                : null,
+            ),
+          ),
+        );
+      }),
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { encodeClientFrame, FrameError, parseServerFrame } from './frames';
+
+describe('parseServerFrame', () => {
+  it('reads a welcome frame', () => {
+    expect(
+      parseServerFrame('{"type":"welcome","userId":1,"gatewayId":"gw-1","connectionId":"abc","heartbeatSeconds":20}'),
+    ).toEqual({ type: 'welcome', userId: 1, gatewayId: 'gw-1', connectionId: 'abc', heartbeatSeconds: 20 });
+  });
+
+  it('keeps a 64-bit messageId as the exact string the server sent', () => {
+    const frame = parseServerFrame(
+      '{"type":"ack","clientMsgId":"c-1","messageId":"7345123456789012345","conversationId":"d_1_2","seq":5,"sentAt":1700000000000}',
+    );
+    expect(frame).toEqual({
+      type: 'ack',
+      clientMsgId: 'c-1',
+      messageId: '7345123456789012345',
+      conversationId: 'd_1_2',
+      seq: 5,
+      sentAt: 1700000000000,
+    });
+  });
+
+  it('refuses a numeric messageId, whose digits JSON.parse has already rounded away', () => {
+    expect(() =>
+      parseServerFrame(
+        '{"type":"ack","clientMsgId":"c-1","messageId":7345123456789012345,"conversationId":"d_1_2","seq":5,"sentAt":1}',
+      ),
+    ).toThrow(/messageId must be a string/);
+  });
+
+  it('reads a message frame, with or without a clientMsgId', () => {
+    const base = {
+      type: 'message',
+      messageId: '9',
+      conversationId: 'd_1_2',
+      seq: 1,
+      from: 2,
+      to: 1,
+      text: 'hi <b>there</b>',
+      sentAt: 1700000000000,
+    };
+    expect(parseServerFrame(JSON.stringify({ ...base, clientMsgId: 'c-9' }))).toEqual({ ...base, clientMsgId: 'c-9' });
+    expect(parseServerFrame(JSON.stringify(base))).toEqual({ ...base, clientMsgId: null });
+  });
+
+  it('reads an error frame whose clientMsgId is null', () => {
+    expect(
+      parseServerFrame('{"type":"error","code":5001,"message":"The recipient does not exist","clientMsgId":null}'),
+    ).toEqual({ type: 'error', code: 5001, message: 'The recipient does not exist', clientMsgId: null });
+  });
+
+  it('reads a pong', () => {
+    expect(parseServerFrame('{"type":"pong","serverTime":1700000000000}')).toEqual({
+      type: 'pong',
+      serverTime: 1700000000000,
+    });
+  });
+
+  it.each([
+    ['not JSON', 'hello', /not JSON/],
+    ['an array', '[1,2]', /not a JSON object/],
+    ['an unknown type', '{"type":"typing"}', /unknown frame type/],
+    ['a message without text', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":1,"from":2,"to":1,"sentAt":1}', /text/],
+    ['a negative seq', '{"type":"ack","clientMsgId":"c","messageId":"1","conversationId":"d_1_2","seq":-1,"sentAt":1}', /seq/],
+    ['a fractional seq', '{"type":"ack","clientMsgId":"c","messageId":"1","conversationId":"d_1_2","seq":1.5,"sentAt":1}', /seq/],
+    ['a zero heartbeat', '{"type":"welcome","userId":1,"gatewayId":"g","connectionId":"c","heartbeatSeconds":0}', /heartbeatSeconds/],
+    ['a user id given as a string', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":1,"from":"2","to":1,"text":"x","sentAt":1}', /from/],
+  ])('refuses %s with a FrameError', (_name, text, reason) => {
+    expect(() => parseServerFrame(text)).toThrow(FrameError);
+    expect(() => parseServerFrame(text)).toThrow(reason);
+  });
+});
+
+describe('encodeClientFrame', () => {
+  it('writes a send frame as the gateway expects it', () => {
+    expect(JSON.parse(encodeClientFrame({ type: 'send', clientMsgId: 'c-1', to: 2, text: 'hi' }))).toEqual({
+      type: 'send',
+      clientMsgId: 'c-1',
+      to: 2,
+      text: 'hi',
+    });
+  });
+
+  it('writes a ping', () => {
+    expect(encodeClientFrame({ type: 'ping' })).toBe('{"type":"ping"}');
+  });
+});

@@ -1,0 +1,164 @@
+// The WebSocket frames of docs/protocol.md, and the one place that turns socket text into them.
+// Everything past parseServerFrame can trust the shapes below, so a malformed or newer server
+// frame is refused here with a reason instead of breaking the store half-way.
+
+export interface WelcomeFrame {
+  type: 'welcome';
+  userId: number;
+  gatewayId: string;
+  connectionId: string;
+  heartbeatSeconds: number;
+}
+
+export interface PongFrame {
+  type: 'pong';
+  serverTime: number;
+}
+
+export interface AckFrame {
+  type: 'ack';
+  clientMsgId: string;
+  /** A 64-bit Snowflake id: kept a string, since a JS number loses digits past 2^53. */
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  sentAt: number;
+}
+
+export interface MessageFrame {
+  type: 'message';
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  from: number;
+  to: number;
+  text: string;
+  sentAt: number;
+  clientMsgId: string | null;
+}
+
+export interface ErrorFrame {
+  type: 'error';
+  code: number;
+  message: string;
+  clientMsgId: string | null;
+}
+
+export type ServerFrame = WelcomeFrame | PongFrame | AckFrame | MessageFrame | ErrorFrame;
+
+export interface SendFrame {
+  type: 'send';
+  clientMsgId: string;
+  to: number;
+  text: string;
+}
+
+export interface PingFrame {
+  type: 'ping';
+}
+
+export type ClientFrame = SendFrame | PingFrame;
+
+/** A server frame this client cannot use; `reason` is for the console, not for people. */
+export class FrameError extends Error {
+  override readonly name = 'FrameError';
+}
+
+type Fields = Record<string, unknown>;
+
+export function parseServerFrame(text: string): ServerFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new FrameError('not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new FrameError('not a JSON object');
+  }
+  const f = value as Fields;
+  switch (f.type) {
+    case 'welcome':
+      return {
+        type: 'welcome',
+        userId: userId(f, 'userId'),
+        gatewayId: str(f, 'gatewayId'),
+        connectionId: str(f, 'connectionId'),
+        heartbeatSeconds: positiveInt(f, 'heartbeatSeconds'),
+      };
+    case 'pong':
+      return { type: 'pong', serverTime: int(f, 'serverTime') };
+    case 'ack':
+      return {
+        type: 'ack',
+        clientMsgId: str(f, 'clientMsgId'),
+        messageId: messageId(f),
+        conversationId: str(f, 'conversationId'),
+        seq: int(f, 'seq'),
+        sentAt: int(f, 'sentAt'),
+      };
+    case 'message':
+      return {
+        type: 'message',
+        messageId: messageId(f),
+        conversationId: str(f, 'conversationId'),
+        seq: int(f, 'seq'),
+        from: userId(f, 'from'),
+        to: userId(f, 'to'),
+        text: typeof f.text === 'string' ? f.text : fail('text must be a string'),
+        sentAt: int(f, 'sentAt'),
+        clientMsgId: optionalStr(f, 'clientMsgId'),
+      };
+    case 'error':
+      return {
+        type: 'error',
+        code: int(f, 'code'),
+        message: typeof f.message === 'string' ? f.message : '',
+        clientMsgId: optionalStr(f, 'clientMsgId'),
+      };
+    default:
+      throw new FrameError(`unknown frame type ${JSON.stringify(f.type)}`);
+  }
+}
+
+export function encodeClientFrame(frame: ClientFrame): string {
+  return JSON.stringify(frame);
+}
+
+function fail(reason: string): never {
+  throw new FrameError(reason);
+}
+
+function str(f: Fields, key: string): string {
+  const v = f[key];
+  return typeof v === 'string' && v.length > 0 ? v : fail(`${key} must be a non-empty string`);
+}
+
+function optionalStr(f: Fields, key: string): string | null {
+  const v = f[key];
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : fail(`${key} must be a string or null`);
+}
+
+function int(f: Fields, key: string): number {
+  const v = f[key];
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+    ? v
+    : fail(`${key} must be a non-negative integer`);
+}
+
+function positiveInt(f: Fields, key: string): number {
+  const v = int(f, key);
+  return v > 0 ? v : fail(`${key} must be positive`);
+}
+
+function userId(f: Fields, key: string): number {
+  return positiveInt(f, key);
+}
+
+// A numeric messageId has already lost digits in JSON.parse if it was a real Snowflake, so it is
+// refused rather than silently taken for the id of some other message.
+function messageId(f: Fields): string {
+  if (typeof f.messageId === 'number') fail('messageId must be a string, not a number');
+  return str(f, 'messageId');
+}

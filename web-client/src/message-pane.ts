@@ -1,0 +1,202 @@
+// The right column: the open conversation's bubbles (mine right, theirs left, each with its time
+// and, for mine, sending… / sent / failed) and the composer, where Enter sends.
+
+import { avatar, peerLabel } from './peer-label';
+import { el, setAttributes } from './element';
+import type { ChatMessage, MessageStore } from './message-store';
+import { messageTime } from './time-format';
+
+export interface MessagePaneActions {
+  send(text: string): void;
+  retry(clientMsgId: string): void;
+  back(): void;
+}
+
+// Within this distance of the bottom the pane follows new messages; further up, the reader is
+// reading history and is left where they are.
+const FOLLOW_THRESHOLD_PX = 80;
+
+export class MessagePane {
+  readonly element: HTMLElement;
+  private readonly title = el('div', { class: 'pane-title' });
+  private readonly scroller = el('div', { class: 'message-scroller' });
+  private readonly list = el('div', { class: 'message-list', role: 'log', 'aria-live': 'polite' });
+  private readonly placeholder = el(
+    'div',
+    { class: 'pane-empty' },
+    el('div', { class: 'brand-mark pane-empty-mark', 'aria-hidden': 'true' }, 'P'),
+    el('p', {}, 'Pick a conversation, or start one with a phone number.'),
+  );
+  private readonly input = el('textarea', {
+    class: 'message-input',
+    'data-testid': 'message-input',
+    rows: 1,
+    placeholder: 'Write a message…',
+    'aria-label': 'Message',
+  });
+  private readonly sendButton = el(
+    'button',
+    { type: 'submit', class: 'primary send-button', 'data-testid': 'message-send' },
+    'Send',
+  );
+  private readonly bubbles = new Map<string, HTMLElement>();
+  private shownConversation: string | null = null;
+  private shownCount = 0;
+
+  constructor(
+    private readonly store: MessageStore,
+    private readonly actions: MessagePaneActions,
+  ) {
+    const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
+    composer.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.input.addEventListener('keydown', (event) => {
+      // Shift+Enter is a new line; Enter during IME composition confirms the candidate.
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submit();
+      }
+    });
+    this.input.addEventListener('input', () => this.fitInput());
+    this.list.addEventListener('click', (event) => {
+      const retry = (event.target as Element).closest<HTMLElement>('[data-retry]');
+      if (retry?.dataset.retry) this.actions.retry(retry.dataset.retry);
+    });
+    const back = el('button', { type: 'button', class: 'back-button', 'aria-label': 'Back to chats' }, '‹');
+    back.addEventListener('click', () => this.actions.back());
+    this.scroller.append(this.list);
+    this.element = el(
+      'section',
+      { class: 'pane', 'aria-label': 'Messages' },
+      el('header', { class: 'pane-header' }, back, this.title),
+      this.placeholder,
+      this.scroller,
+      composer,
+    );
+  }
+
+  focusInput(): void {
+    this.input.focus();
+  }
+
+  render(now: number): void {
+    const id = this.store.activeId;
+    const conversation = id === null ? undefined : this.store.conversation(id);
+    this.element.classList.toggle('has-conversation', conversation !== undefined);
+    this.input.disabled = this.sendButton.disabled = conversation === undefined;
+    if (!conversation) {
+      this.title.replaceChildren();
+      this.placeholder.hidden = false;
+      this.scroller.hidden = true;
+      return;
+    }
+    this.placeholder.hidden = true;
+    this.scroller.hidden = false;
+    this.title.replaceChildren(
+      avatar(conversation.peerId, conversation.peerName),
+      el(
+        'div',
+        {},
+        el('div', { class: 'pane-name' }, peerLabel(conversation.peerId, conversation.peerName)),
+        el('div', { class: 'pane-sub' }, `#${conversation.peerId}`),
+      ),
+    );
+
+    const switched = this.shownConversation !== conversation.id;
+    if (switched) this.bubbles.clear();
+    const following =
+      switched ||
+      this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < FOLLOW_THRESHOLD_PX;
+    const messages = this.store.messages(conversation.id);
+    const grew = messages.length > this.shownCount;
+    const lastIsMine = messages[messages.length - 1]?.mine === true;
+
+    const keep = new Set<string>();
+    const rows = messages.map((m) => {
+      keep.add(m.key);
+      let row = this.bubbles.get(m.key);
+      if (!row) {
+        row = createRow(m);
+        this.bubbles.set(m.key, row);
+      }
+      updateRow(row, m, now);
+      return row;
+    });
+    for (const key of this.bubbles.keys()) if (!keep.has(key)) this.bubbles.delete(key);
+    if (!sameChildren(this.list, rows)) this.list.replaceChildren(...rows);
+
+    this.shownConversation = conversation.id;
+    this.shownCount = messages.length;
+    // My own new message always scrolls into view, even while reading history.
+    if (following || (grew && lastIsMine)) this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+
+  private submit(): void {
+    const text = this.input.value;
+    if (text.trim().length === 0 || this.input.disabled) return;
+    this.actions.send(text);
+    this.input.value = '';
+    this.fitInput();
+    this.input.focus();
+  }
+
+  private fitInput(): void {
+    this.input.style.height = 'auto';
+    this.input.style.height = `${Math.min(this.input.scrollHeight, 160)}px`;
+  }
+}
+
+function createRow(m: ChatMessage): HTMLElement {
+  const bubble = el(
+    'div',
+    { class: 'bubble', 'data-testid': 'message-bubble' },
+    el('p', { class: 'bubble-text' }, m.text),
+    el('div', { class: 'bubble-meta' }, el('time', { class: 'bubble-time' }), el('span', { class: 'bubble-status' })),
+  );
+  return el('div', { class: `bubble-row ${m.mine ? 'mine' : 'theirs'}` }, bubble);
+}
+
+function updateRow(row: HTMLElement, m: ChatMessage, now: number): void {
+  const bubble = row.firstElementChild as HTMLElement;
+  setAttributes(bubble, { 'data-state': m.state, 'data-message-id': m.messageId });
+  bubble.className = `bubble ${m.state}`;
+  const time = bubble.querySelector('.bubble-time')!;
+  time.textContent = messageTime(m.sentAt, now);
+  time.setAttribute('datetime', new Date(m.sentAt).toISOString());
+  const status = bubble.querySelector<HTMLElement>('.bubble-status')!;
+  status.textContent = m.mine ? statusText(m) : '';
+  status.title = m.mine && m.state === 'sent' ? 'Sent' : '';
+  status.hidden = status.textContent === '';
+
+  let failure = bubble.querySelector<HTMLElement>('.bubble-error');
+  if (m.state === 'failed') {
+    if (!failure) {
+      failure = el('div', { class: 'bubble-error', role: 'alert' });
+      bubble.append(failure);
+    }
+    failure.replaceChildren(
+      el('span', {}, `Not sent: ${m.error ?? 'unknown error'}`),
+      el('button', { type: 'button', class: 'link-button', 'data-retry': m.clientMsgId }, 'Retry'),
+    );
+  } else {
+    failure?.remove();
+  }
+}
+
+function statusText(m: ChatMessage): string {
+  switch (m.state) {
+    case 'pending':
+      return 'sending…';
+    case 'sent':
+      return '✓';
+    case 'failed':
+      return ''; // the error line below the text says it
+  }
+}
+
+function sameChildren(parent: HTMLElement, rows: HTMLElement[]): boolean {
+  if (parent.children.length !== rows.length) return false;
+  return rows.every((row, i) => parent.children[i] === row);
+}

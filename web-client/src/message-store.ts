@@ -1,0 +1,260 @@
+// Conversations and their messages as this tab knows them, in memory. It applies the server's
+// frames in whatever order and however often they arrive: a messageId is kept once, messages
+// with a seq are ordered by it, and my own sends move pending -> sent on their ack (or on the
+// message frame that carries their clientMsgId) and -> failed on an error frame.
+
+import { directConversationId } from './conversation-id';
+import type { AckFrame, ErrorFrame, MessageFrame, SendFrame } from './frames';
+
+export type MessageState = 'pending' | 'sent' | 'failed';
+
+export interface ChatMessage {
+  /** Stable within this tab: the clientMsgId of my sends from here, else the messageId. */
+  readonly key: string;
+  messageId: string | null;
+  readonly clientMsgId: string | null;
+  readonly conversationId: string;
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+  /** The server's time once known; the local time while pending. */
+  sentAt: number;
+  seq: number | null;
+  state: MessageState;
+  readonly mine: boolean;
+  error: string | null;
+  /** Where an unsequenced failed message sits: after the highest seq known when it failed. */
+  afterSeq: number;
+  readonly order: number;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly peerId: number;
+  peerName: string | null;
+  unread: number;
+  /** Increases with every message, to sort the list without trusting two clocks. */
+  touched: number;
+}
+
+export type MessageOutcome = 'added' | 'confirmed' | 'duplicate';
+
+export class MessageStore {
+  private readonly byId = new Map<string, Conversation>();
+  private readonly messagesOf = new Map<string, ChatMessage[]>();
+  private readonly seenMessageIds = new Set<string>();
+  private readonly mySends = new Map<string, ChatMessage>();
+  private readonly listeners = new Set<() => void>();
+  private counter = 0;
+  private active: string | null = null;
+
+  constructor(readonly selfId: number) {}
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get activeId(): string | null {
+    return this.active;
+  }
+
+  /** Opens (creating if needed) the direct conversation with a peer and makes it active. */
+  openDirect(peerId: number, peerName: string | null = null): string {
+    const id = directConversationId(this.selfId, peerId);
+    const conversation = this.ensure(id, peerId);
+    if (peerName !== null) conversation.peerName = peerName;
+    this.activate(id);
+    return id;
+  }
+
+  setActive(conversationId: string | null): void {
+    this.activate(conversationId);
+  }
+
+  setPeerName(peerId: number, name: string): void {
+    const conversation = this.byId.get(directConversationId(this.selfId, peerId));
+    if (conversation && conversation.peerName !== name) {
+      conversation.peerName = name;
+      this.emit();
+    }
+  }
+
+  conversation(id: string): Conversation | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Most recently active first. */
+  conversations(): Conversation[] {
+    return [...this.byId.values()].sort((a, b) => b.touched - a.touched);
+  }
+
+  messages(conversationId: string): readonly ChatMessage[] {
+    return this.messagesOf.get(conversationId) ?? [];
+  }
+
+  lastMessage(conversationId: string): ChatMessage | undefined {
+    const list = this.messages(conversationId);
+    return list[list.length - 1];
+  }
+
+  addPending(peerId: number, text: string, clientMsgId: string, now: number): ChatMessage {
+    const conversationId = directConversationId(this.selfId, peerId);
+    const conversation = this.ensure(conversationId, peerId);
+    const message: ChatMessage = {
+      key: clientMsgId,
+      messageId: null,
+      clientMsgId,
+      conversationId,
+      from: this.selfId,
+      to: peerId,
+      text,
+      sentAt: now,
+      seq: null,
+      state: 'pending',
+      mine: true,
+      error: null,
+      afterSeq: 0,
+      order: ++this.counter,
+    };
+    this.mySends.set(clientMsgId, message);
+    this.insert(conversation, message);
+    this.emit();
+    return message;
+  }
+
+  /** False when the ack is for no send of this tab (sent before a reload, say). */
+  applyAck(ack: AckFrame): boolean {
+    const message = this.mySends.get(ack.clientMsgId);
+    if (!message) return false;
+    if (message.state !== 'sent') {
+      this.confirm(message, ack.messageId, ack.seq, ack.sentAt);
+      this.emit();
+    }
+    return true;
+  }
+
+  applyMessage(frame: MessageFrame): MessageOutcome {
+    if (this.seenMessageIds.has(frame.messageId)) return 'duplicate';
+    const mine = frame.from === this.selfId;
+    const own = mine && frame.clientMsgId !== null ? this.mySends.get(frame.clientMsgId) : undefined;
+    if (own) {
+      this.confirm(own, frame.messageId, frame.seq, frame.sentAt);
+      this.emit();
+      return 'confirmed';
+    }
+    const peerId = mine ? frame.to : frame.from;
+    const conversation = this.ensure(frame.conversationId, peerId);
+    this.seenMessageIds.add(frame.messageId);
+    this.insert(conversation, {
+      key: frame.messageId,
+      messageId: frame.messageId,
+      clientMsgId: frame.clientMsgId,
+      conversationId: frame.conversationId,
+      from: frame.from,
+      to: frame.to,
+      text: frame.text,
+      sentAt: frame.sentAt,
+      seq: frame.seq,
+      state: 'sent',
+      mine,
+      error: null,
+      afterSeq: frame.seq,
+      order: ++this.counter,
+    });
+    if (!mine && this.active !== conversation.id) conversation.unread++;
+    this.emit();
+    return 'added';
+  }
+
+  /** Marks the send the error names as failed; null when it names none of this tab's sends. */
+  applyError(error: ErrorFrame): ChatMessage | null {
+    const message = error.clientMsgId === null ? undefined : this.mySends.get(error.clientMsgId);
+    if (!message || message.state === 'sent') return null;
+    message.state = 'failed';
+    message.error = error.message || `Error ${error.code}`;
+    message.afterSeq = this.highestSeq(message.conversationId);
+    this.resort(message.conversationId);
+    this.emit();
+    return message;
+  }
+
+  /** Puts a failed send back to pending, to be sent again with the same clientMsgId. */
+  retry(clientMsgId: string): SendFrame | null {
+    const message = this.mySends.get(clientMsgId);
+    if (!message || message.state !== 'failed') return null;
+    message.state = 'pending';
+    message.error = null;
+    this.resort(message.conversationId);
+    this.emit();
+    return toSendFrame(message);
+  }
+
+  /** My sends still waiting for an ack, oldest first: what to send again after a reconnect. */
+  pendingSends(): SendFrame[] {
+    return [...this.mySends.values()]
+      .filter((m) => m.state === 'pending')
+      .sort((a, b) => a.order - b.order)
+      .map(toSendFrame);
+  }
+
+  private ensure(id: string, peerId: number): Conversation {
+    let conversation = this.byId.get(id);
+    if (!conversation) {
+      conversation = { id, peerId, peerName: null, unread: 0, touched: ++this.counter };
+      this.byId.set(id, conversation);
+      this.messagesOf.set(id, []);
+    }
+    return conversation;
+  }
+
+  private activate(id: string | null): void {
+    this.active = id;
+    const conversation = id === null ? undefined : this.byId.get(id);
+    if (conversation) conversation.unread = 0;
+    this.emit();
+  }
+
+  private confirm(message: ChatMessage, messageId: string, seq: number, sentAt: number): void {
+    message.messageId = messageId;
+    message.seq = seq;
+    message.sentAt = sentAt;
+    message.state = 'sent';
+    message.error = null;
+    this.seenMessageIds.add(messageId);
+    this.resort(message.conversationId);
+  }
+
+  private insert(conversation: Conversation, message: ChatMessage): void {
+    this.messagesOf.get(conversation.id)!.push(message);
+    conversation.touched = ++this.counter;
+    this.resort(conversation.id);
+  }
+
+  private resort(conversationId: string): void {
+    this.messagesOf.get(conversationId)?.sort(compareMessages);
+  }
+
+  private highestSeq(conversationId: string): number {
+    return this.messages(conversationId).reduce((max, m) => Math.max(max, m.seq ?? 0), 0);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+// Sequenced messages by seq. A pending send goes last, where it will most likely land once
+// acked; a failed one stays after the messages that were there when it failed.
+function compareMessages(a: ChatMessage, b: ChatMessage): number {
+  return position(a) - position(b) || a.order - b.order;
+}
+
+function position(m: ChatMessage): number {
+  if (m.seq !== null) return m.seq;
+  return m.state === 'pending' ? Number.POSITIVE_INFINITY : m.afterSeq + 0.5;
+}
+
+function toSendFrame(m: ChatMessage): SendFrame {
+  return { type: 'send', clientMsgId: m.clientMsgId!, to: m.to, text: m.text };
+}
