@@ -3,6 +3,7 @@ package io.parley.platform.kafka;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.parley.contracts.proto.Envelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,18 +15,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A poll loop on its own thread with at-least-once semantics: an offset is committed only after
- * its record was handled. A handler failure rewinds the partition to that record and retries it
- * after a growing backoff (order within a partition, i.e. a conversation, is never broken). An
- * unreadable record is logged and skipped: it can never succeed. Offsets are committed per
- * partition after each polled batch. {@link #close()} lets the record in hand finish, commits,
- * and leaves the group.
+ * A poll loop with at-least-once semantics. Each polled batch is split by partition and the
+ * partitions are handled in parallel on {@code concurrency} workers, each partition's records in
+ * order (a partition holds whole conversations, so their order is kept). Only the poll thread
+ * touches the Kafka consumer: once every partition of the batch is done it commits what was
+ * handled, and rewinds a partition whose record failed to that record, which is offered again
+ * after a growing backoff. An unreadable record is logged and skipped: it can never succeed.
+ * {@link #close()} lets the records in hand finish, commits, and leaves the group.
  */
 public final class EnvelopeConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeConsumer.class);
@@ -35,6 +44,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
     private final List<String> topics;
     private final EnvelopeHandler handler;
     private final Duration pollTimeout;
+    private final ExecutorService workers;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -47,12 +57,15 @@ public final class EnvelopeConsumer implements AutoCloseable {
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.topics = topics;
         this.handler = handler;
         this.pollTimeout = settings.pollTimeout();
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(settings.consumerConcurrency(),
+                r -> new Thread(r, groupId + "-worker-" + n.incrementAndGet()));
         this.thread = new Thread(this::run, "consumer-" + groupId);
     }
 
@@ -77,17 +90,14 @@ public final class EnvelopeConsumer implements AutoCloseable {
             long backoffMs = 0;
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
-                boolean failed = false;
-                for (TopicPartition tp : records.partitions()) {
-                    if (!consumePartition(records.records(tp), tp)) {
-                        failed = true;
-                    }
+                if (records.isEmpty()) {
+                    continue;
                 }
-                if (failed) {
+                if (handleBatch(records)) {
+                    backoffMs = 0;
+                } else {
                     backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(100, backoffMs * 2));
                     Thread.sleep(backoffMs);
-                } else {
-                    backoffMs = 0;
                 }
             }
         } catch (InterruptedException e) {
@@ -96,6 +106,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
             LOG.error("consumer of {} stopped on an unexpected error", topics, e);
         } finally {
             try {
+                workers.shutdown();
                 consumer.close(Duration.ofSeconds(5));
             } finally {
                 running = false;
@@ -104,31 +115,51 @@ public final class EnvelopeConsumer implements AutoCloseable {
         }
     }
 
-    /**
-     * Handles a partition's records in order and commits what was handled; false when one failed
-     * and the partition was rewound to it.
-     */
-    private boolean consumePartition(List<ConsumerRecord<String, byte[]>> records,
-                                     TopicPartition tp) {
-        long next = -1;
+    /** Handles one polled batch, partitions in parallel; false when some partition failed. */
+    private boolean handleBatch(ConsumerRecords<String, byte[]> records) {
+        List<CompletableFuture<Progress>> work = new ArrayList<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
+            work.add(CompletableFuture.supplyAsync(() -> handlePartition(tp, batch), workers));
+        }
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
         boolean ok = true;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (!running) {
-                consumer.seek(tp, record.offset());
-                break;
+        for (CompletableFuture<Progress> f : work) {
+            Progress p = f.join();
+            if (p.nextOffset() >= 0) {
+                commits.put(p.partition(), new OffsetAndMetadata(p.nextOffset()));
             }
-            if (handleOne(tp, record)) {
-                next = record.offset() + 1;
-            } else {
-                consumer.seek(tp, record.offset());
-                ok = false;
-                break;
+            if (p.rewindTo() >= 0) {
+                consumer.seek(p.partition(), p.rewindTo());
+                ok = ok && p.stopped();
             }
         }
-        if (next >= 0) {
-            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(next)));
+        if (!commits.isEmpty()) {
+            consumer.commitSync(commits);
         }
         return ok;
+    }
+
+    /**
+     * One partition's records in order. {@code nextOffset}: the offset to commit (-1: none
+     * handled); {@code rewindTo}: where to resume (-1: all handled).
+     */
+    private record Progress(TopicPartition partition, long nextOffset, long rewindTo,
+                            boolean stopped) {
+    }
+
+    private Progress handlePartition(TopicPartition tp, List<ConsumerRecord<String, byte[]>> batch) {
+        long next = -1;
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            if (!running) {
+                return new Progress(tp, next, record.offset(), true);
+            }
+            if (!handleOne(tp, record)) {
+                return new Progress(tp, next, record.offset(), false);
+            }
+            next = record.offset() + 1;
+        }
+        return new Progress(tp, next, -1, false);
     }
 
     private boolean handleOne(TopicPartition tp, ConsumerRecord<String, byte[]> record) {
@@ -150,27 +181,26 @@ public final class EnvelopeConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        // No wakeup(): the loop sees the flag within one poll timeout, after the record in hand.
+        // No wakeup(): the loop sees the flag within one poll timeout, after the records in hand.
         running = false;
         try {
-            if (!stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("consumer of {} did not stop within 10 s", topics);
+            if (!stopped.await(15, TimeUnit.SECONDS)) {
+                LOG.warn("consumer of {} did not stop within 15 s", topics);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private final class Rebalance implements org.apache.kafka.clients.consumer.ConsumerRebalanceListener {
+    private final class Rebalance implements ConsumerRebalanceListener {
         @Override
-        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             assigned = false;
         }
 
         @Override
-        public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned = true;
         }
     }
-
 }

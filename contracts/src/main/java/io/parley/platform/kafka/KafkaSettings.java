@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param partitions  partitions of the topics this project creates
  * @param pollTimeout longest a consumer waits in one poll (also bounds how long shutdown waits)
  * @param sendTimeout longest a produce may take before it is reported failed
+ * @param consumerConcurrency partitions a consumer handles in parallel
  */
 @ConfigurationProperties("im.kafka")
 public record KafkaSettings(
@@ -25,7 +26,8 @@ public record KafkaSettings(
         @Bindable(defaultValue = "im") @Pattern(regexp = "[A-Za-z0-9._-]{1,60}") String namespace,
         @Bindable(defaultValue = "8") @Positive int partitions,
         @Bindable(defaultValue = "500ms") Duration pollTimeout,
-        @Bindable(defaultValue = "10s") Duration sendTimeout) {
+        @Bindable(defaultValue = "10s") Duration sendTimeout,
+        @Bindable(defaultValue = "8") @Positive int consumerConcurrency) {
 
     /** Client sends, keyed by conversation id, consumed by logic. */
     public String upstreamTopic() {

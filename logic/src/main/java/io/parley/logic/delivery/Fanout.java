@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * groups them by gateway, and produces one push record per gateway to {@code im.push.<gatewayId>}.
  * The sender's own other connections (tabs, devices) get the message too; the sending connection
  * gets the ack instead. Each method returns once Kafka has its records, so the upstream offset is
- * committed only after the push is durable.
+ * committed only after the push is durable; the ack and the pushes are produced concurrently.
  */
 @Singleton
 public final class Fanout {
@@ -44,23 +44,15 @@ public final class Fanout {
         this.clock = clock;
     }
 
-    /** Tells the sending connection its message is stored (the ack). */
-    public void acknowledge(Envelope upstream, Message message) {
-        reply(upstream, SendResult.newBuilder()
+    /**
+     * A message was stored: acks the sending connection and pushes the message to every live
+     * connection of both members but the sending one, all at once; returns when Kafka has all.
+     */
+    public void stored(Envelope upstream, Message message) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        sends.add(reply(upstream, SendResult.newBuilder()
                 .setClientMsgId(upstream.getChatSend().getClientMsgId())
-                .setStored(message.toProto()).build());
-    }
-
-    /** Tells the sending connection its message was refused, and why. */
-    public void reject(Envelope upstream, ParleyException refusal) {
-        reply(upstream, SendResult.newBuilder()
-                .setClientMsgId(upstream.getChatSend().getClientMsgId())
-                .setFailure(Failure.newBuilder().setCode(refusal.error().code())
-                        .setMessage(refusal.getMessage())).build());
-    }
-
-    /** Pushes the message to every live connection of both members but the sending one. */
-    public void deliver(Envelope upstream, Message message) {
+                .setStored(message.toProto()).build()));
         ChatMessage proto = message.toProto();
         List<Long> members = message.recipientId() == null
                 ? List.of(message.senderId())
@@ -74,7 +66,6 @@ public final class Fanout {
                         .add(c.getConnectionId());
             }
         }
-        List<CompletableFuture<?>> sends = new ArrayList<>();
         byGateway.forEach((gateway, connections) -> sends.add(producer.send(
                 kafka.pushTopic(gateway), message.conversationId(),
                 envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)
@@ -82,11 +73,19 @@ public final class Fanout {
         await(sends);
     }
 
-    private void reply(Envelope upstream, SendResult result) {
-        await(List.of(producer.send(kafka.pushTopic(upstream.getGatewayId()),
+    /** A send was refused: tells the sending connection why. */
+    public void refused(Envelope upstream, ParleyException refusal) {
+        await(List.of(reply(upstream, SendResult.newBuilder()
+                .setClientMsgId(upstream.getChatSend().getClientMsgId())
+                .setFailure(Failure.newBuilder().setCode(refusal.error().code())
+                        .setMessage(refusal.getMessage())).build())));
+    }
+
+    private CompletableFuture<?> reply(Envelope upstream, SendResult result) {
+        return producer.send(kafka.pushTopic(upstream.getGatewayId()),
                 upstream.getConversationId(), envelope(upstream)
                         .setConnectionId(upstream.getConnectionId())
-                        .setSendResult(result).build())));
+                        .setSendResult(result).build());
     }
 
     private Envelope.Builder envelope(Envelope upstream) {

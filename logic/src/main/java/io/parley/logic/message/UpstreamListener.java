@@ -77,11 +77,10 @@ public final class UpstreamListener implements ApplicationEventListener<ServerSt
             if (e.error() == ErrorCode.UNAVAILABLE || e.error() == ErrorCode.INTERNAL) {
                 throw e;
             }
-            fanout.reject(envelope, e);
+            fanout.refused(envelope, e);
             return;
         }
-        fanout.acknowledge(envelope, persisted.message());
-        fanout.deliver(envelope, persisted.message());
+        fanout.stored(envelope, persisted.message());
     }
 
     @PreDestroy
