@@ -16,10 +16,14 @@ import java.util.concurrent.CompletableFuture;
  * The whole system as real processes: one session, one logic, one job and two gateways, on the
  * real MariaDB, Redis, Kafka and etcd that infra/scripts/test.sh started. Everything it creates is
  * namespaced (etcd prefix, Kafka topics and groups, gateway ids) so it neither sees nor disturbs a
- * system running on the same machine. Uses the {@code parley_test} database.
+ * system running on the same machine. Uses the {@code parley_test} database (or
+ * {@code PARLEY_TEST_DB}).
  */
 public final class Cluster implements AutoCloseable {
-    public static final String DATABASE_URL = "jdbc:mariadb://127.0.0.1:3306/parley_test";
+    /** {@code parley_test}, or the database named by the {@code PARLEY_TEST_DB} environment. */
+    public static final String DATABASE_URL = "jdbc:mariadb://127.0.0.1:3306/"
+            + System.getenv().getOrDefault("PARLEY_TEST_DB", "parley_test")
+            + "?createDatabaseIfNotExist=true";
     private static final Duration READY = Duration.ofSeconds(120);
 
     private final Path root;
