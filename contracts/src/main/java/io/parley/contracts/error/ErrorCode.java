@@ -41,6 +41,7 @@ public enum ErrorCode {
     RECIPIENT_NOT_FOUND(5001, 404, "The recipient does not exist"),
     MESSAGE_TOO_LONG(5002, 413, "The message text is over the length limit"),
     SEND_TO_SELF(5003, 400, "A direct message needs another user as recipient"),
+    NOT_CONVERSATION_MEMBER(5004, 403, "You are not a member of this conversation"),
 
     INTERNAL(9001, 500, "Internal error"),
     UNAVAILABLE(9002, 503, "A backing service is unavailable; retry later");

@@ -1,9 +1,16 @@
 package io.parley.contracts.frame;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.parley.contracts.proto.ChatMessage;
 
 /** A persisted message pushed to a member's socket. {@code seq} is gapless per conversation. */
 @Serdeable
 public record MessageFrame(String messageId, String conversationId, long seq, long from, long to,
                            String text, long sentAt, String clientMsgId) implements ServerFrame {
+
+    public static MessageFrame of(ChatMessage m) {
+        return new MessageFrame(Long.toString(m.getMessageId()), m.getConversationId(), m.getSeq(),
+                m.getSenderId(), m.getRecipientId(), m.getText(), m.getSentAtMs(),
+                m.getClientMsgId());
+    }
 }

@@ -15,8 +15,9 @@ import io.micronaut.serde.annotation.Serdeable;
         @JsonSubTypes.Type(value = AckFrame.class, name = "ack"),
         @JsonSubTypes.Type(value = MessageFrame.class, name = "message"),
         @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
-        @JsonSubTypes.Type(value = PongFrame.class, name = "pong")
+        @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
+        @JsonSubTypes.Type(value = ReadFrame.class, name = "read")
 })
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, ErrorFrame,
-        PongFrame {
+        PongFrame, ReadFrame {
 }

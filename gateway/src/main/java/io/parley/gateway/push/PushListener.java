@@ -5,8 +5,10 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.parley.contracts.frame.AckFrame;
 import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.MessageFrame;
+import io.parley.contracts.frame.ReadFrame;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.Envelope;
+import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
@@ -22,7 +24,7 @@ import java.util.List;
 /**
  * Consumes this gateway's own push topic, {@code im.push.<gatewayId>}, and writes each record to
  * the sockets it names: a delivery becomes a {@code message} frame, a send result becomes the
- * sender's {@code ack} or {@code error}. A socket that closed meanwhile is skipped; its user
+ * sender's {@code ack} or {@code error}, a read mark a {@code read} frame. A socket that closed meanwhile is skipped; its user
  * catches up from history.
  */
 @Singleton
@@ -63,8 +65,13 @@ public final class PushListener implements ApplicationEventListener<ServerStartu
 
     void push(Envelope envelope) {
         if (envelope.hasDelivery()) {
-            MessageFrame frame = messageFrame(envelope.getDelivery().getMessage());
+            MessageFrame frame = MessageFrame.of(envelope.getDelivery().getMessage());
             envelope.getDelivery().getConnectionIdsList().forEach(id -> connections.send(id, frame));
+        } else if (envelope.hasReadMark()) {
+            ReadMark mark = envelope.getReadMark();
+            ReadFrame frame = new ReadFrame(mark.getConversationId(), mark.getUserId(),
+                    mark.getReadSeq());
+            mark.getConnectionIdsList().forEach(id -> connections.send(id, frame));
         } else if (envelope.hasSendResult()) {
             SendResult result = envelope.getSendResult();
             if (result.hasStored()) {
@@ -78,12 +85,6 @@ public final class PushListener implements ApplicationEventListener<ServerStartu
                         result.getClientMsgId()));
             }
         }
-    }
-
-    static MessageFrame messageFrame(ChatMessage m) {
-        return new MessageFrame(Long.toString(m.getMessageId()), m.getConversationId(), m.getSeq(),
-                m.getSenderId(), m.getRecipientId(), m.getText(), m.getSentAtMs(),
-                m.getClientMsgId());
     }
 
     @PreDestroy

@@ -6,6 +6,7 @@ import io.parley.contracts.proto.Connection;
 import io.parley.contracts.proto.Delivery;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.Failure;
+import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.logic.message.Message;
 import io.parley.platform.kafka.EnvelopeProducer;
@@ -57,19 +58,30 @@ public final class Fanout {
         List<Long> members = message.recipientId() == null
                 ? List.of(message.senderId())
                 : List.of(message.recipientId(), message.senderId());
-        Map<String, List<String>> byGateway = new TreeMap<>();
-        for (Connection c : presence.locate(members)) {
-            boolean sendingSocket = c.getGatewayId().equals(upstream.getGatewayId())
-                    && c.getConnectionId().equals(upstream.getConnectionId());
-            if (!sendingSocket) {
-                byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
-                        .add(c.getConnectionId());
-            }
-        }
-        byGateway.forEach((gateway, connections) -> sends.add(producer.send(
+        connectionsByGateway(members, upstream).forEach((gateway, connections) -> sends.add(producer.send(
                 kafka.pushTopic(gateway), message.conversationId(),
                 envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)
                         .addAllConnectionIds(connections)).build())));
+        await(sends);
+    }
+
+    /**
+     * A member moved their read cursor: tells every live connection of {@code told} (the
+     * member's own devices clear the unread count; a direct peer shows "read").
+     */
+    public void readMark(String conversationId, long userId, long readSeq, List<Long> told) {
+        Map<String, List<String>> byGateway = connectionsByGateway(told, null);
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        byGateway.forEach((gateway, connections) -> sends.add(producer.send(
+                kafka.pushTopic(gateway), conversationId, Envelope.newBuilder()
+                        .setEnvelopeId(UUID.randomUUID().toString())
+                        .setCreatedAtMs(clock.millis())
+                        .setConversationId(conversationId)
+                        .setSenderId(userId)
+                        .setReadMark(ReadMark.newBuilder().setConversationId(conversationId)
+                                .setUserId(userId).setReadSeq(readSeq)
+                                .addAllConnectionIds(connections))
+                        .build())));
         await(sends);
     }
 
@@ -79,6 +91,21 @@ public final class Fanout {
                 .setClientMsgId(upstream.getChatSend().getClientMsgId())
                 .setFailure(Failure.newBuilder().setCode(refusal.error().code())
                         .setMessage(refusal.getMessage())).build())));
+    }
+
+    /** Live connections of {@code users} by gateway, leaving out the sending one if given. */
+    private Map<String, List<String>> connectionsByGateway(List<Long> users, Envelope upstream) {
+        Map<String, List<String>> byGateway = new TreeMap<>();
+        for (Connection c : presence.locate(users)) {
+            boolean sendingSocket = upstream != null
+                    && c.getGatewayId().equals(upstream.getGatewayId())
+                    && c.getConnectionId().equals(upstream.getConnectionId());
+            if (!sendingSocket) {
+                byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
+                        .add(c.getConnectionId());
+            }
+        }
+        return byGateway;
     }
 
     private CompletableFuture<?> reply(Envelope upstream, SendResult result) {

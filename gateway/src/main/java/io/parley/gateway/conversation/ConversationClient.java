@@ -1,0 +1,51 @@
+package io.parley.gateway.conversation;
+
+import io.parley.contracts.proto.ConversationServiceGrpc;
+import io.parley.contracts.proto.ConversationSummary;
+import io.parley.contracts.proto.HistoryReply;
+import io.parley.contracts.proto.HistoryRequest;
+import io.parley.contracts.proto.ListConversationsReply;
+import io.parley.contracts.proto.ListConversationsRequest;
+import io.parley.contracts.proto.MarkReadRequest;
+import io.parley.platform.discovery.ServiceChannels;
+import io.parley.platform.rpc.RpcGuard;
+import io.parley.platform.rpc.RpcPolicy;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.TimeUnit;
+
+/** Calls logic's conversation service; all three calls are safe to retry. */
+@Singleton
+final class ConversationClient {
+    private final ConversationServiceGrpc.ConversationServiceBlockingStub stub;
+    private final RpcGuard guard;
+
+    ConversationClient(ServiceChannels channels, RpcPolicy policy) {
+        this.stub = ConversationServiceGrpc.newBlockingStub(channels.channel("logic"));
+        this.guard = new RpcGuard("logic", policy);
+    }
+
+    ListConversationsReply list(long userId, int limit, String cursor) {
+        ListConversationsRequest request = ListConversationsRequest.newBuilder().setUserId(userId)
+                .setLimit(limit).setCursor(cursor == null ? "" : cursor).build();
+        return guard.idempotent(() -> stub().list(request));
+    }
+
+    HistoryReply history(long userId, String conversationId, long beforeSeq, long afterSeq,
+                         int limit) {
+        HistoryRequest request = HistoryRequest.newBuilder().setUserId(userId)
+                .setConversationId(conversationId).setBeforeSeq(beforeSeq)
+                .setAfterSeq(afterSeq).setLimit(limit).build();
+        return guard.idempotent(() -> stub().history(request));
+    }
+
+    ConversationSummary markRead(long userId, String conversationId, long seq) {
+        MarkReadRequest request = MarkReadRequest.newBuilder().setUserId(userId)
+                .setConversationId(conversationId).setSeq(seq).build();
+        return guard.idempotent(() -> stub().markRead(request));
+    }
+
+    private ConversationServiceGrpc.ConversationServiceBlockingStub stub() {
+        return stub.withDeadlineAfter(guard.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

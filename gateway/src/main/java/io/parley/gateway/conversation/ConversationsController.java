@@ -1,0 +1,63 @@
+package io.parley.gateway.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.contracts.proto.HistoryReply;
+import io.parley.contracts.proto.ListConversationsReply;
+import io.parley.gateway.conversation.ConversationViews.ConversationPage;
+import io.parley.gateway.conversation.ConversationViews.ConversationView;
+import io.parley.gateway.conversation.ConversationViews.MessagePage;
+import io.parley.gateway.conversation.ConversationViews.ReadBody;
+import io.parley.gateway.conversation.ConversationViews.ReadState;
+
+/**
+ * The signed-in user's conversations: the list with unread counts, history pages (scroll back,
+ * or catch up after a seq), and marking read. Logic refuses non-members.
+ */
+@Controller("/api/conversations")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ConversationsController {
+    private final ConversationClient conversations;
+
+    ConversationsController(ConversationClient conversations) {
+        this.conversations = conversations;
+    }
+
+    @Get
+    ConversationPage list(Authentication auth, @QueryValue(defaultValue = "0") int limit,
+                          @Nullable @QueryValue String cursor) {
+        ListConversationsReply reply = conversations.list(userId(auth), limit, cursor);
+        return new ConversationPage(reply.getConversationsList().stream()
+                .map(ConversationView::of).toList(),
+                reply.getNextCursor().isEmpty() ? null : reply.getNextCursor());
+    }
+
+    @Get("/{id}/messages")
+    MessagePage messages(Authentication auth, String id,
+                         @QueryValue(defaultValue = "0") long beforeSeq,
+                         @QueryValue(defaultValue = "0") long afterSeq,
+                         @QueryValue(defaultValue = "0") int limit) {
+        HistoryReply reply = conversations.history(userId(auth), id, beforeSeq, afterSeq, limit);
+        return new MessagePage(reply.getMessagesList().stream().map(ConversationViews::message)
+                .toList(), reply.getHasMore());
+    }
+
+    @Post("/{id}/read")
+    ReadState read(Authentication auth, String id, @Body ReadBody body) {
+        return ReadState.of(conversations.markRead(userId(auth), id, body.seq()));
+    }
+
+    private static long userId(Authentication auth) {
+        return Long.parseLong(auth.getName());
+    }
+}

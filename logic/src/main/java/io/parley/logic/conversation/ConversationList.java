@@ -1,0 +1,141 @@
+package io.parley.logic.conversation;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.ConversationSummary;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A user's conversations, most recently active first, with the last message and the unread
+ * count (last seq minus the member's read seq: computed, never counted row by row). One query per
+ * page: the membership index gives the user's conversations, the unique (conversation, seq) key
+ * the last message, and a join the direct peer's name. Keyset paging on (activity, id).
+ */
+@Singleton
+public class ConversationList {
+    private static final String SQL = """
+            SELECT c.id, c.kind, c.last_seq, m.last_read_seq,
+                   COALESCE(c.last_message_at, c.created_at) AS activity,
+                   peer.user_id AS peer_id, u.display_name AS peer_name,
+                   msg.id AS message_id, msg.sender_id, msg.recipient_id, msg.body,
+                   msg.created_at AS message_at, msg.client_msg_id
+            FROM conversation_members m
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN conversation_members peer ON c.kind = 1
+                 AND peer.conversation_id = c.id AND peer.user_id <> m.user_id
+            LEFT JOIN users u ON u.id = peer.user_id
+            LEFT JOIN messages msg ON msg.conversation_id = c.id AND msg.seq = c.last_seq
+            WHERE m.user_id = ?
+              AND (COALESCE(c.last_message_at, c.created_at) < ?
+                   OR (COALESCE(c.last_message_at, c.created_at) = ? AND c.id < ?))
+            ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC
+            LIMIT ?
+            """;
+
+    private final JdbcOperations jdbc;
+    private final ConversationPages pages;
+
+    ConversationList(JdbcOperations jdbc, ConversationPages pages) {
+        this.jdbc = jdbc;
+        this.pages = pages;
+    }
+
+    /** A page and the cursor of the next one (empty when this was the last). */
+    public record Page(List<ConversationSummary> items, String nextCursor) {
+    }
+
+    @ReadOnly
+    public Page list(long userId, int limit, String cursor) {
+        int size = pages.sizeOf(limit);
+        Cursor after = Cursor.decode(cursor);
+        List<ConversationSummary> rows = jdbc.prepareStatement(SQL, ps -> {
+            ps.setLong(1, userId);
+            ps.setTimestamp(2, new Timestamp(after.activityMs()));
+            ps.setTimestamp(3, new Timestamp(after.activityMs()));
+            ps.setString(4, after.conversationId());
+            ps.setInt(5, size + 1);
+            List<ConversationSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(summary(rs));
+                }
+            }
+            return out;
+        });
+        if (rows.size() <= size) {
+            return new Page(rows, "");
+        }
+        ConversationSummary last = rows.get(size - 1);
+        return new Page(rows.subList(0, size),
+                new Cursor(last.getLastActivityMs(), last.getConversationId()).encode());
+    }
+
+    private static ConversationSummary summary(ResultSet rs) throws SQLException {
+        long lastSeq = rs.getLong("last_seq");
+        long readSeq = Math.min(rs.getLong("last_read_seq"), lastSeq);
+        Timestamp activity = rs.getTimestamp("activity");
+        ConversationSummary.Builder b = ConversationSummary.newBuilder()
+                .setConversationId(rs.getString("id"))
+                .setKind(rs.getInt("kind"))
+                .setLastSeq(lastSeq)
+                .setReadSeq(readSeq)
+                .setUnread(lastSeq - readSeq)
+                .setPeerId(rs.getLong("peer_id"));
+        String peerName = rs.getString("peer_name");
+        if (peerName != null) {
+            b.setPeerName(peerName);
+        }
+        if (activity != null) {
+            b.setLastActivityMs(activity.getTime());
+        }
+        long messageId = rs.getLong("message_id");
+        if (!rs.wasNull()) {
+            b.setLastMessage(ChatMessage.newBuilder()
+                    .setMessageId(messageId)
+                    .setConversationId(b.getConversationId())
+                    .setSeq(lastSeq)
+                    .setSenderId(rs.getLong("sender_id"))
+                    .setRecipientId(rs.getLong("recipient_id"))
+                    .setText(rs.getString("body"))
+                    .setSentAtMs(rs.getTimestamp("message_at").getTime())
+                    .setClientMsgId(rs.getString("client_msg_id")));
+        }
+        return b.build();
+    }
+
+    /** Position after the last row of a page: (activity, id), base64 so clients treat it opaque. */
+    record Cursor(long activityMs, String conversationId) {
+        static final Cursor START = new Cursor(
+                Timestamp.valueOf("9999-12-31 00:00:00").getTime(), "~");
+
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isEmpty()) {
+                return START;
+            }
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(cursor),
+                        StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                return new Cursor(Long.parseLong(raw.substring(0, bar)), raw.substring(bar + 1));
+            } catch (RuntimeException e) {
+                throw new ParleyException(ErrorCode.VALIDATION_FAILED, "cursor is not valid");
+            }
+        }
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (activityMs + "|" + conversationId).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.parley.logic.conversation;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.sql.ResultSet;
+
+/**
+ * Membership checks and each member's read cursor ({@code conversation_members.last_read_seq}).
+ * The cursor only moves forward and never past the conversation's last seq, so a stale or
+ * replayed "read up to" from another device cannot bring unread messages back.
+ */
+@Singleton
+public class ReadCursor {
+    private final JdbcOperations jdbc;
+
+    ReadCursor(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Throws NOT_CONVERSATION_MEMBER unless {@code userId} belongs to the conversation. */
+    @ReadOnly
+    public void requireMember(long userId, String conversationId) {
+        boolean member = jdbc.prepareStatement("SELECT 1 FROM conversation_members "
+                + "WHERE conversation_id = ? AND user_id = ?", ps -> {
+                    ps.setString(1, conversationId);
+                    ps.setLong(2, userId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
+        if (!member) {
+            throw new ParleyException(ErrorCode.NOT_CONVERSATION_MEMBER);
+        }
+    }
+
+    /** Moves the cursor to {@code seq} (clamped); returns {last_seq, read_seq} after the move. */
+    @Transactional
+    public long[] markRead(long userId, String conversationId, long seq) {
+        int updated = jdbc.prepareStatement("""
+                UPDATE conversation_members m JOIN conversations c ON c.id = m.conversation_id
+                SET m.last_read_seq = GREATEST(m.last_read_seq, LEAST(?, c.last_seq))
+                WHERE m.conversation_id = ? AND m.user_id = ?
+                """, ps -> {
+                    ps.setLong(1, seq);
+                    ps.setString(2, conversationId);
+                    ps.setLong(3, userId);
+                    return ps.executeUpdate();
+                });
+        if (updated == 0) {
+            requireMember(userId, conversationId);
+        }
+        return jdbc.prepareStatement("""
+                SELECT c.last_seq, m.last_read_seq FROM conversation_members m
+                JOIN conversations c ON c.id = m.conversation_id
+                WHERE m.conversation_id = ? AND m.user_id = ?
+                """, ps -> {
+                    ps.setString(1, conversationId);
+                    ps.setLong(2, userId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new ParleyException(ErrorCode.NOT_CONVERSATION_MEMBER);
+                        }
+                        return new long[] {rs.getLong(1), rs.getLong(2)};
+                    }
+                });
+    }
+}

@@ -1,0 +1,69 @@
+package io.parley.logic.message;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.HistoryReply;
+import io.parley.logic.conversation.ConversationPages;
+import io.parley.logic.conversation.ReadCursor;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Pages of one conversation's messages by seq, for members only: backwards from a seq (scroll
+ * back, from any device) or forwards after a seq (catch up after being offline). Both walk the
+ * unique (conversation_id, seq) index.
+ */
+@Singleton
+public class History {
+    private static final String COLUMNS = "SELECT id, conversation_id, seq, sender_id, "
+            + "recipient_id, client_msg_id, body, created_at FROM messages ";
+
+    private final JdbcOperations jdbc;
+    private final ReadCursor members;
+    private final ConversationPages pages;
+
+    History(JdbcOperations jdbc, ReadCursor members, ConversationPages pages) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.pages = pages;
+    }
+
+    @ReadOnly
+    public HistoryReply page(long userId, String conversationId, long beforeSeq, long afterSeq,
+                             int limit) {
+        int size = pages.sizeOf(limit);
+        members.requireMember(userId, conversationId);
+        boolean forwards = afterSeq > 0;
+        String sql = COLUMNS + (forwards
+                ? "WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?"
+                : "WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+        List<ChatMessage> rows = jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, conversationId);
+            ps.setLong(2, forwards ? afterSeq : (beforeSeq > 0 ? beforeSeq : Long.MAX_VALUE));
+            ps.setInt(3, size + 1);
+            List<ChatMessage> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long recipient = rs.getLong("recipient_id");
+                    out.add(new Message(rs.getLong("id"), rs.getString("conversation_id"),
+                            rs.getLong("seq"), rs.getLong("sender_id"),
+                            rs.wasNull() ? null : recipient, rs.getString("client_msg_id"),
+                            rs.getString("body"), rs.getTimestamp("created_at").toInstant())
+                            .toProto());
+                }
+            }
+            return out;
+        });
+        boolean more = rows.size() > size;
+        List<ChatMessage> page = new ArrayList<>(more ? rows.subList(0, size) : rows);
+        if (!forwards) {
+            Collections.reverse(page);
+        }
+        return HistoryReply.newBuilder().addAllMessages(page).setHasMore(more).build();
+    }
+}
