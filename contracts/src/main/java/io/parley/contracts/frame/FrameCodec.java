@@ -33,6 +33,8 @@ public final class FrameCodec {
             case "send" -> new SendFrame(text(node, "clientMsgId"), number(node, "to"),
                     text(node, "text"));
             case "ping" -> new PingFrame();
+            case "received" -> new ReceivedFrame(text(node, "conversationId"),
+                    number(node, "seq"));
             default -> throw new ParleyException(ErrorCode.UNKNOWN_FRAME_TYPE,
                     "unknown frame type: " + abbreviate(type));
         };
@@ -61,6 +63,10 @@ public final class FrameCodec {
             if (frame instanceof SendFrame s) {
                 return json.writeValueAsString(java.util.Map.of("type", "send",
                         "clientMsgId", s.clientMsgId(), "to", s.to(), "text", s.text()));
+            }
+            if (frame instanceof ReceivedFrame r) {
+                return json.writeValueAsString(java.util.Map.of("type", "received",
+                        "conversationId", r.conversationId(), "seq", r.seq()));
             }
             return "{\"type\":\"ping\"}";
         } catch (IOException e) {

@@ -66,7 +66,8 @@ public final class PushListener implements ApplicationEventListener<ServerStartu
     void push(Envelope envelope) {
         if (envelope.hasDelivery()) {
             MessageFrame frame = MessageFrame.of(envelope.getDelivery().getMessage());
-            envelope.getDelivery().getConnectionIdsList().forEach(id -> connections.send(id, frame));
+            envelope.getDelivery().getConnectionIdsList()
+                    .forEach(id -> connections.push(id, frame));
         } else if (envelope.hasReadMark()) {
             ReadMark mark = envelope.getReadMark();
             ReadFrame frame = new ReadFrame(mark.getConversationId(), mark.getUserId(),

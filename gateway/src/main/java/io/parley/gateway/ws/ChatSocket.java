@@ -14,6 +14,7 @@ import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.FrameCodec;
 import io.parley.contracts.frame.PingFrame;
 import io.parley.contracts.frame.PongFrame;
+import io.parley.contracts.frame.ReceivedFrame;
 import io.parley.contracts.frame.SendFrame;
 import io.parley.contracts.frame.WelcomeFrame;
 import io.parley.gateway.GatewayIdentity;
@@ -41,16 +42,18 @@ final class ChatSocket {
     private final FrameCodec codec;
     private final SendHandler sends;
     private final WsLimits limits;
+    private final DeliverySettings delivery;
     private final GatewayIdentity gateway;
     private final Clock clock;
 
     ChatSocket(TokenService tokens, Connections connections, FrameCodec codec, SendHandler sends,
-               WsLimits limits, GatewayIdentity gateway, Clock clock) {
+               WsLimits limits, DeliverySettings delivery, GatewayIdentity gateway, Clock clock) {
         this.tokens = tokens;
         this.connections = connections;
         this.codec = codec;
         this.sends = sends;
         this.limits = limits;
+        this.delivery = delivery;
         this.gateway = gateway;
         this.clock = clock;
     }
@@ -64,7 +67,7 @@ final class ChatSocket {
         }
         SocketConnection connection = new SocketConnection(user.get(),
                 UUID.randomUUID().toString(), device(request.getParameters().get("device")),
-                clock.millis(), session);
+                clock.millis(), session, delivery);
         session.put(ATTR, connection);
         // Welcome only once presence has the socket: from then on, pushes can find it.
         connections.add(connection).thenRun(() -> connections.send(connection,
@@ -95,6 +98,8 @@ final class ChatSocket {
             connections.send(connection, new PongFrame(clock.millis()));
         } else if (frame instanceof SendFrame send) {
             sends.send(connection, send);
+        } else if (frame instanceof ReceivedFrame received) {
+            connection.unconfirmed().received(received.conversationId(), received.seq());
         }
     }
 

@@ -2,11 +2,13 @@ package io.parley.gateway.ws;
 
 import io.micronaut.websocket.CloseReason;
 import io.parley.contracts.frame.FrameCodec;
+import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.ServerFrame;
 import io.parley.gateway.presence.PresenceReporter;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,12 @@ public final class Connections {
     private final Map<String, SocketConnection> byId = new ConcurrentHashMap<>();
     private final FrameCodec codec;
     private final PresenceReporter presence;
+    private final Clock clock;
 
-    Connections(FrameCodec codec, PresenceReporter presence) {
+    Connections(FrameCodec codec, PresenceReporter presence, Clock clock) {
         this.codec = codec;
         this.presence = presence;
+        this.clock = clock;
     }
 
     /** Completes once session knows the socket (or failed to hear of it; heartbeats heal). */
@@ -49,6 +53,20 @@ public final class Connections {
         if (c == null || !c.session().isOpen()) {
             return false;
         }
+        c.session().sendAsync(codec.encodeServer(frame));
+        return true;
+    }
+
+    /**
+     * Pushes a message to one socket and keeps it until the client confirms it, so that
+     * {@link Redelivery} can push it again; false when this gateway no longer holds the socket.
+     */
+    public boolean push(String connectionId, MessageFrame frame) {
+        SocketConnection c = byId.get(connectionId);
+        if (c == null || !c.session().isOpen()) {
+            return false;
+        }
+        c.unconfirmed().pushed(frame, clock.millis());
         c.session().sendAsync(codec.encodeServer(frame));
         return true;
     }

@@ -12,15 +12,17 @@ public final class SocketConnection {
     private final String deviceId;
     private final long connectedAtMs;
     private final WebSocketSession session;
+    private final Unconfirmed unconfirmed;
     private volatile long lastSeenMs;
 
     SocketConnection(long userId, String connectionId, String deviceId, long connectedAtMs,
-                     WebSocketSession session) {
+                     WebSocketSession session, DeliverySettings delivery) {
         this.userId = userId;
         this.connectionId = connectionId;
         this.deviceId = deviceId;
         this.connectedAtMs = connectedAtMs;
         this.session = session;
+        this.unconfirmed = new Unconfirmed(delivery);
         this.lastSeenMs = connectedAtMs;
     }
 
@@ -42,6 +44,10 @@ public final class SocketConnection {
 
     WebSocketSession session() {
         return session;
+    }
+
+    Unconfirmed unconfirmed() {
+        return unconfirmed;
     }
 
     long lastSeenMs() {

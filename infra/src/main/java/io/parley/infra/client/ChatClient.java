@@ -2,6 +2,8 @@ package io.parley.infra.client;
 
 import io.parley.contracts.frame.ClientFrame;
 import io.parley.contracts.frame.FrameCodec;
+import io.parley.contracts.frame.MessageFrame;
+import io.parley.contracts.frame.ReceivedFrame;
 import io.parley.contracts.frame.ServerFrame;
 import io.parley.contracts.frame.WelcomeFrame;
 import io.micronaut.serde.ObjectMapper;
@@ -34,8 +36,12 @@ public final class ChatClient implements AutoCloseable {
     private final WebSocket socket;
     private final Object sendLock = new Object();
 
-    private ChatClient(URI gateway, String token, String device, Consumer<ServerFrame> listener) {
+    private final boolean confirm;
+
+    private ChatClient(URI gateway, String token, String device, Consumer<ServerFrame> listener,
+                       boolean confirm) {
         this.listener = listener;
+        this.confirm = confirm;
         String ws = gateway.toString().replaceFirst("^http", "ws") + "/ws?token="
                 + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8)
                 + "&device=" + device;
@@ -44,17 +50,29 @@ public final class ChatClient implements AutoCloseable {
                 .buildAsync(URI.create(ws), new Listener()).join();
     }
 
-    /** Opens a socket and waits for its welcome (the server's "you are reachable"). */
+    /**
+     * Opens a socket and waits for its welcome (the server's "you are reachable"). Like the web
+     * client, it confirms every message it receives with a {@code received} frame.
+     */
     public static ChatClient connect(URI gateway, String token, String device,
                                      Consumer<ServerFrame> listener) {
-        ChatClient client = new ChatClient(gateway, token, device, listener);
+        return welcomed(new ChatClient(gateway, token, device, listener, true));
+    }
+
+    /** As {@link #connect}, but never confirms a message (to see redelivery). */
+    public static ChatClient connectWithoutConfirming(URI gateway, String token, String device,
+                                                      Consumer<ServerFrame> listener) {
+        return welcomed(new ChatClient(gateway, token, device, listener, false));
+    }
+
+    private static ChatClient welcomed(ChatClient client) {
         client.await(WelcomeFrame.class::isInstance, Duration.ofSeconds(10));
         return client;
     }
 
     /** Opens a socket without waiting for anything (to test refusals). */
     public static ChatClient open(URI gateway, String token) {
-        return new ChatClient(gateway, token, "test", f -> { });
+        return new ChatClient(gateway, token, "test", f -> { }, true);
     }
 
     public void send(ClientFrame frame) {
@@ -112,6 +130,9 @@ public final class ChatClient implements AutoCloseable {
                 partial.setLength(0);
                 listener.accept(frame);
                 frames.add(frame);
+                if (confirm && frame instanceof MessageFrame m) {
+                    send(new ReceivedFrame(m.conversationId(), m.seq()));
+                }
             }
             ws.request(1);
             return null;

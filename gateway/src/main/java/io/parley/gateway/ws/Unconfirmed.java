@@ -1,0 +1,77 @@
+package io.parley.gateway.ws;
+
+import io.parley.contracts.frame.MessageFrame;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages pushed to one socket that its client has not confirmed with a {@code received}
+ * frame yet, in push order. Bounded: past {@code maxPending} the oldest are forgotten (the
+ * client will find them in history). Dropped with the socket. Guarded by this.
+ */
+final class Unconfirmed {
+    private final Map<String, Entry> byMessageId = new LinkedHashMap<>();
+    private final DeliverySettings settings;
+
+    Unconfirmed(DeliverySettings settings) {
+        this.settings = settings;
+    }
+
+    private static final class Entry {
+        final MessageFrame frame;
+        int attempts;
+        long dueMs;
+
+        Entry(MessageFrame frame, long dueMs) {
+            this.frame = frame;
+            this.dueMs = dueMs;
+        }
+    }
+
+    synchronized void pushed(MessageFrame frame, long nowMs) {
+        byMessageId.putIfAbsent(frame.messageId(),
+                new Entry(frame, nowMs + settings.firstRetry().toMillis()));
+        Iterator<Entry> oldest = byMessageId.values().iterator();
+        while (byMessageId.size() > settings.maxPending() && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** Confirms every message of the conversation up to {@code seq}. */
+    synchronized void received(String conversationId, long seq) {
+        byMessageId.values().removeIf(e -> e.frame.conversationId().equals(conversationId)
+                && e.frame.seq() <= seq);
+    }
+
+    /**
+     * The messages due for another push now, with their next due time moved back
+     * exponentially; messages out of attempts are forgotten.
+     */
+    synchronized List<MessageFrame> due(long nowMs) {
+        List<MessageFrame> out = new ArrayList<>();
+        Iterator<Entry> it = byMessageId.values().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (e.dueMs > nowMs) {
+                continue;
+            }
+            if (e.attempts >= settings.maxAttempts()) {
+                it.remove();
+                continue;
+            }
+            e.attempts++;
+            e.dueMs = nowMs + (settings.firstRetry().toMillis() << e.attempts);
+            out.add(e.frame);
+        }
+        return out;
+    }
+
+    synchronized int size() {
+        return byMessageId.size();
+    }
+}

@@ -1,0 +1,53 @@
+package io.parley.gateway.ws;
+
+import io.parley.contracts.frame.MessageFrame;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class UnconfirmedTest {
+    private final Unconfirmed pending = new Unconfirmed(
+            new DeliverySettings(Duration.ofSeconds(1), 3, 4));
+
+    @Test
+    void redeliversAfterOneTwoAndFourSecondsThenGivesUp() {
+        pending.pushed(message("m1", "d_1_2", 1), 0);
+        assertEquals(List.of(), ids(pending.due(999)));
+        assertEquals(List.of("m1"), ids(pending.due(1_000)));
+        assertEquals(List.of(), ids(pending.due(2_999)));
+        assertEquals(List.of("m1"), ids(pending.due(3_000)));
+        assertEquals(List.of("m1"), ids(pending.due(7_000)));
+        assertEquals(List.of(), ids(pending.due(100_000)), "gave up after three");
+        assertEquals(0, pending.size());
+    }
+
+    @Test
+    void aCumulativeConfirmationClearsThatConversationUpToItsSeq() {
+        pending.pushed(message("a1", "d_1_2", 1), 0);
+        pending.pushed(message("a2", "d_1_2", 2), 0);
+        pending.pushed(message("a3", "d_1_2", 3), 0);
+        pending.pushed(message("b1", "d_1_3", 1), 0);
+        pending.received("d_1_2", 2);
+        assertEquals(List.of("a3", "b1"), ids(pending.due(1_000)));
+    }
+
+    @Test
+    void keepsAtMostMaxPendingDroppingTheOldest() {
+        for (int i = 1; i <= 6; i++) {
+            pending.pushed(message("m" + i, "d_1_2", i), 0);
+        }
+        assertEquals(4, pending.size());
+        assertEquals(List.of("m3", "m4", "m5", "m6"), ids(pending.due(1_000)));
+    }
+
+    private static MessageFrame message(String id, String conversation, long seq) {
+        return new MessageFrame(id, conversation, seq, 1, 2, "x", 0, "c" + id);
+    }
+
+    private static List<String> ids(List<MessageFrame> frames) {
+        return frames.stream().map(MessageFrame::messageId).toList();
+    }
+}
