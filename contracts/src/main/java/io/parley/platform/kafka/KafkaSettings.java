@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param pollTimeout longest a consumer waits in one poll (also bounds how long shutdown waits)
  * @param sendTimeout longest a produce may take before it is reported failed
  * @param consumerConcurrency partitions a consumer handles in parallel
+ * @param sessionTimeout how long a crashed consumer keeps its partitions before the group
+ *                       hands them to another instance
  */
 @ConfigurationProperties("im.kafka")
 public record KafkaSettings(
@@ -27,7 +29,8 @@ public record KafkaSettings(
         @Bindable(defaultValue = "8") @Positive int partitions,
         @Bindable(defaultValue = "500ms") Duration pollTimeout,
         @Bindable(defaultValue = "10s") Duration sendTimeout,
-        @Bindable(defaultValue = "8") @Positive int consumerConcurrency) {
+        @Bindable(defaultValue = "8") @Positive int consumerConcurrency,
+        @Bindable(defaultValue = "10s") Duration sessionTimeout) {
 
     /** Client sends, keyed by conversation id, consumed by logic. */
     public String upstreamTopic() {
