@@ -8,40 +8,50 @@ import io.parley.contracts.proto.LocateReply;
 import io.parley.contracts.proto.LocateRequest;
 import io.parley.contracts.proto.PresenceAck;
 import io.parley.contracts.proto.PresenceServiceGrpc;
+import io.parley.contracts.proto.StatusReply;
 import io.parley.platform.rpc.GrpcErrors;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.List;
 
 /** gRPC face of presence: decodes, calls the store, encodes. */
 @Singleton
 final class PresenceEndpoint extends PresenceServiceGrpc.PresenceServiceImplBase {
     private final PresenceStore store;
+    private final Clock clock;
 
-    PresenceEndpoint(PresenceStore store) {
+    PresenceEndpoint(PresenceStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
     public void connect(Connection request, StreamObserver<PresenceAck> observer) {
-        GrpcErrors.respond(observer, () -> ack(store.upsert(List.of(request))));
+        GrpcErrors.respond(observer, () -> ack(store.upsert(List.of(request), clock.millis())));
     }
 
     @Override
     public void disconnect(ConnectionRef request, StreamObserver<PresenceAck> observer) {
         GrpcErrors.respond(observer, () -> ack(store.remove(request.getUserId(),
-                request.getGatewayId(), request.getConnectionId())));
+                request.getGatewayId(), request.getConnectionId(), clock.millis())));
     }
 
     @Override
     public void heartbeat(GatewayHeartbeat request, StreamObserver<PresenceAck> observer) {
-        GrpcErrors.respond(observer, () -> ack(store.upsert(request.getConnectionsList())));
+        GrpcErrors.respond(observer, () -> ack(store.upsert(request.getConnectionsList(), clock.millis())));
     }
 
     @Override
     public void locate(LocateRequest request, StreamObserver<LocateReply> observer) {
         GrpcErrors.respond(observer, () -> LocateReply.newBuilder()
                 .addAllConnections(store.locate(request.getUserIdsList())).build());
+    }
+
+    @Override
+    public void statuses(LocateRequest request, StreamObserver<StatusReply> observer) {
+        GrpcErrors.respond(observer, () -> StatusReply.newBuilder()
+                .addAllStatuses(store.statuses(request.getUserIdsList())).build());
     }
 
     private static PresenceAck ack(int affected) {

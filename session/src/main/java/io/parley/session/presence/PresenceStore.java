@@ -6,6 +6,7 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.parley.contracts.proto.Connection;
+import io.parley.contracts.proto.UserStatus;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code im:conn:<gatewayId>/<connectionId>} = {@code userId|deviceId|connectedAtMs}</li>
  *   <li>{@code im:user:<userId>:conns} = set of {@code <gatewayId>/<connectionId>}</li>
  * </ul>
+ * and, without TTL, {@code im:user:<userId>:last-seen} = epoch ms of the last sign of the user:
+ * written by every connect and heartbeat and by the close of a connection, so a user whose
+ * gateway died is last seen at its last heartbeat.
  * A set member whose connection key expired is stale; lookups ignore it and remove it.
  * Commands are issued asynchronously on one connection, which Lettuce pipelines.
  */
@@ -40,7 +44,7 @@ final class PresenceStore {
     }
 
     /** Records or refreshes connections; returns how many were written. */
-    int upsert(Collection<Connection> connections) {
+    int upsert(Collection<Connection> connections, long nowMs) {
         long ttlMs = settings.ttl().toMillis();
         List<RedisFuture<?>> pending = new ArrayList<>();
         for (Connection c : connections) {
@@ -50,18 +54,38 @@ final class PresenceStore {
                     + c.getConnectedAtMs(), SetArgs.Builder.px(ttlMs)));
             pending.add(redis.sadd(userKey, ref));
             pending.add(redis.pexpire(userKey, ttlMs));
+            pending.add(redis.set(lastSeenKey(c.getUserId()), Long.toString(nowMs)));
         }
         await(pending);
         return connections.size();
     }
 
-    /** Forgets one connection; returns 1 if it was known. */
-    int remove(long userId, String gatewayId, String connectionId) {
+    /** Forgets one connection and notes the time; returns 1 if it was known. */
+    int remove(long userId, String gatewayId, String connectionId, long nowMs) {
         String ref = ref(gatewayId, connectionId);
         RedisFuture<Long> deleted = redis.del(connKey(ref));
         RedisFuture<Long> removed = redis.srem(userKey(userId), ref);
-        await(List.of(deleted, removed));
+        RedisFuture<String> seen = redis.set(lastSeenKey(userId), Long.toString(nowMs));
+        await(List.of(deleted, removed, seen));
         return get(deleted) > 0 ? 1 : 0;
+    }
+
+    /** Online (any live connection) and last seen, per user, in the order asked. */
+    List<UserStatus> statuses(List<Long> userIds) {
+        java.util.Set<Long> online = new java.util.HashSet<>();
+        locate(userIds).forEach(c -> online.add(c.getUserId()));
+        List<KeyValue<String, String>> seen = userIds.isEmpty() ? List.of()
+                : get(redis.mget(userIds.stream().map(PresenceStore::lastSeenKey)
+                        .toArray(String[]::new)));
+        List<UserStatus> out = new ArrayList<>();
+        for (int i = 0; i < userIds.size(); i++) {
+            long user = userIds.get(i);
+            boolean on = online.contains(user);
+            long last = seen.get(i).hasValue() ? Long.parseLong(seen.get(i).getValue()) : 0;
+            out.add(UserStatus.newBuilder().setUserId(user).setOnline(on)
+                    .setLastSeenMs(on ? 0 : last).build());
+        }
+        return out;
     }
 
     /** Every live connection of each user. */
@@ -111,6 +135,10 @@ final class PresenceStore {
 
     private static String connKey(String ref) {
         return "im:conn:" + ref;
+    }
+
+    private static String lastSeenKey(long userId) {
+        return "im:user:" + userId + ":last-seen";
     }
 
     private static String userKey(long userId) {

@@ -23,10 +23,11 @@ class PresenceStoreIT {
     @Test
     void findsEveryConnectionOfAUserAcrossGatewaysAndForgetsClosedOnes() {
         long user = randomUser();
-        store.upsert(List.of(conn(user, "gw-a", "c1", "tab1"), conn(user, "gw-b", "c2", "tab2")));
+        store.upsert(List.of(conn(user, "gw-a", "c1", "tab1"), conn(user, "gw-b", "c2", "tab2")),
+                1_000);
         assertEquals(Set.of("gw-a/c1", "gw-b/c2"), refs(store.locate(List.of(user))));
 
-        assertEquals(1, store.remove(user, "gw-a", "c1"));
+        assertEquals(1, store.remove(user, "gw-a", "c1", 1_000));
         assertEquals(Set.of("gw-b/c2"), refs(store.locate(List.of(user))));
         assertEquals("tab2", store.locate(List.of(user)).get(0).getDeviceId());
     }
@@ -35,18 +36,37 @@ class PresenceStoreIT {
     void connectionsOfADeadGatewayExpireWithinTheTtlWhileHeartbeatsKeepOthersAlive() {
         long user = randomUser();
         Connection alive = conn(user, "gw-alive", "c1", "d");
-        store.upsert(List.of(alive, conn(user, "gw-dead", "c2", "d")));
+        store.upsert(List.of(alive, conn(user, "gw-dead", "c2", "d")), 1_000);
         await().atMost(Duration.ofSeconds(6)).until(() -> {
-            store.upsert(List.of(alive)); // only the live gateway keeps beating
+            store.upsert(List.of(alive), 1_000); // only the live gateway keeps beating
             return refs(store.locate(List.of(user))).equals(Set.of("gw-alive/c1"));
         });
+    }
+
+    @Test
+    void reportsOnlineWhileAnyConnectionLivesAndLastSeenAfterTheLastCloses() {
+        long user = randomUser();
+        long never = randomUser();
+        store.upsert(List.of(conn(user, "gw", "c1", "tab1"), conn(user, "gw", "c2", "tab2")),
+                1_000);
+        store.remove(user, "gw", "c1", 5_000);
+        var statuses = store.statuses(List.of(user, never));
+        assertEquals(true, statuses.get(0).getOnline());
+        assertEquals(0, statuses.get(0).getLastSeenMs());
+        assertEquals(false, statuses.get(1).getOnline());
+        assertEquals(0, statuses.get(1).getLastSeenMs());
+
+        store.remove(user, "gw", "c2", 7_000);
+        var after = store.statuses(List.of(user)).get(0);
+        assertEquals(false, after.getOnline());
+        assertEquals(7_000, after.getLastSeenMs());
     }
 
     @Test
     void locatesManyUsersAtOnceAndIgnoresUnknownOnes() {
         long a = randomUser();
         long b = randomUser();
-        store.upsert(List.of(conn(a, "gw", "ca", "d"), conn(b, "gw", "cb", "d")));
+        store.upsert(List.of(conn(a, "gw", "ca", "d"), conn(b, "gw", "cb", "d")), 1_000);
         assertEquals(Set.of("gw/ca", "gw/cb"), refs(store.locate(List.of(a, b, randomUser()))));
     }
 
