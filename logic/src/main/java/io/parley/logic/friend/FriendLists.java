@@ -8,6 +8,8 @@ import io.parley.logic.page.Cursor;
 import io.parley.logic.page.Page;
 import io.parley.logic.page.PageLimits;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Set;
@@ -16,9 +18,13 @@ import java.util.stream.Collectors;
 /**
  * My lists: pending requests, friends, blocked users. Each page is one query with the other
  * users' names joined in, and a page of friends asks session once for the whole page's presence.
+ * Presence is a hint: when session cannot answer, friends are shown offline rather than the list
+ * (or an accept that already committed) failing.
  */
 @Singleton
 final class FriendLists {
+    private static final Logger LOG = LoggerFactory.getLogger(FriendLists.class);
+
     private final RequestRepository requests;
     private final FriendshipRepository friendships;
     private final BlockRepository blocks;
@@ -71,7 +77,13 @@ final class FriendLists {
         if (userIds.isEmpty()) {
             return Set.of();
         }
-        return presence.locate(userIds).stream().map(Connection::getUserId)
-                .collect(Collectors.toSet());
+        try {
+            return presence.locate(userIds).stream().map(Connection::getUserId)
+                    .collect(Collectors.toSet());
+        } catch (ParleyException e) {
+            LOG.warn("presence of {} friends unknown, shown offline: {}", userIds.size(),
+                    e.getMessage());
+            return Set.of();
+        }
     }
 }

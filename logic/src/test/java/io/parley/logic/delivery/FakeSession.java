@@ -4,6 +4,7 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.PutOption;
 import io.grpc.Server;
+import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.json.JsonMapper;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeSession {
     private final Set<Long> online = ConcurrentHashMap.newKeySet();
     private final AtomicInteger locateCalls = new AtomicInteger();
+    private volatile boolean failing;
     private final Server server;
     private final LeaseHolder registration;
 
@@ -64,6 +66,11 @@ public final class FakeSession {
         }
     }
 
+    /** While true, every call fails as a broken session would. */
+    public void setFailing(boolean failing) {
+        this.failing = failing;
+    }
+
     /** Locate calls received so far: a list endpoint must make one per page, not one per row. */
     public int locateCalls() {
         return locateCalls.get();
@@ -79,6 +86,11 @@ public final class FakeSession {
         @Override
         public void locate(LocateRequest request, StreamObserver<LocateReply> observer) {
             locateCalls.incrementAndGet();
+            if (failing) {
+                observer.onError(Status.INTERNAL.withDescription("broken on purpose")
+                        .asRuntimeException());
+                return;
+            }
             LocateReply.Builder reply = LocateReply.newBuilder();
             request.getUserIdsList().stream().filter(online::contains).forEach(u ->
                     reply.addConnections(Connection.newBuilder().setUserId(u)

@@ -63,6 +63,23 @@ class FriendListsIT {
     }
 
     @Test
+    void showsFriendsOfflineWhenSessionCannotSayRatherThanFailing() {
+        long me = users.createId("Me");
+        long friend = users.createId("Friend");
+        graph.accept(me, graph.request(friend, me, "").request().id());
+        session.setOnline(friend, true);
+        session.setFailing(true);
+        try {
+            Page<Friend> page = lists.friends(me, 0, "");
+            assertEquals(List.of(friend), page.items().stream().map(Friend::userId).toList());
+            assertFalse(page.items().get(0).online());
+        } finally {
+            session.setFailing(false);
+        }
+        assertTrue(lists.friends(me, 0, "").items().get(0).online());
+    }
+
+    @Test
     void listsPendingRequestsEachWayNewestFirstWithTheOtherUsersName() {
         long me = users.createId("Me");
         long ann = users.createId("Ann");
