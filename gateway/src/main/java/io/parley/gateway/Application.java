@@ -1,8 +1,24 @@
 package io.parley.gateway;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-/** The gateway: browser WebSockets, the HTTP API (BFF) and the web client. */
+/**
+ * The gateway: browser WebSockets, the HTTP API (BFF) and the web client. The API's OpenAPI
+ * document is generated from the controllers at build time and served at
+ * {@code /openapi/parley.yml}; errors are {@code {code, message}} as docs/protocol.md lists them.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Parley HTTP API", version = "1",
+                description = "Accounts, profiles, friends and blocks. Errors: {code, message} "
+                        + "with the codes of docs/protocol.md."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT")
 public final class Application {
     private Application() {
     }

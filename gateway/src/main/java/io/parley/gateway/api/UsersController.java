@@ -1,17 +1,24 @@
 package io.parley.gateway.api;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.parley.contracts.proto.UserPage;
 import io.parley.gateway.auth.AccountClient;
 import io.parley.gateway.auth.AccountView;
 
-/** Profiles: one's own account, and other users' public profiles by id or exact phone. */
+/**
+ * Profiles: one's own account (read and edit), other users' public profiles by id or exact phone,
+ * and search by phone or name prefix.
+ */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -24,16 +31,38 @@ final class UsersController {
 
     @Get("/me")
     AccountView me(Authentication auth) {
-        return AccountView.of(accounts.user(Long.parseLong(auth.getName())));
+        return AccountView.of(accounts.user(userId(auth)));
+    }
+
+    @Patch("/me")
+    AccountView updateMe(Authentication auth, @Body ProfileEdit edit) {
+        return AccountView.of(accounts.updateProfile(userId(auth), edit.displayName(),
+                edit.avatarUrl(), edit.bio()));
     }
 
     @Get("/users/{id}")
-    PublicProfile user(long id) {
+    PublicProfile getUser(long id) {
         return PublicProfile.of(accounts.user(id));
     }
 
+    /** Kept for the web client; the same as a search by phone, but one profile or 404. */
     @Get("/users/lookup")
     PublicProfile lookup(@QueryValue String phone) {
         return PublicProfile.of(accounts.byPhone(phone));
+    }
+
+    /** {@code ?phone=<exact>} or {@code ?name=<prefix>&limit=&cursor=}. */
+    @Get("/users/search")
+    PageView<UserSummary> searchUsers(@QueryValue @Nullable String phone,
+                                 @QueryValue @Nullable String name,
+                                 @QueryValue @Nullable Integer limit,
+                                 @QueryValue @Nullable String cursor) {
+        UserPage page = accounts.search(phone, name, limit == null ? 0 : limit, cursor);
+        return PageView.of(page.getUsersList().stream().map(UserSummary::of).toList(),
+                page.getNextCursor());
+    }
+
+    private static long userId(Authentication auth) {
+        return Long.parseLong(auth.getName());
     }
 }

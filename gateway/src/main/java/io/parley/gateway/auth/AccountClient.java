@@ -5,6 +5,9 @@ import io.parley.contracts.proto.FindByPhoneRequest;
 import io.parley.contracts.proto.GetUserRequest;
 import io.parley.contracts.proto.LoginRequest;
 import io.parley.contracts.proto.RegisterRequest;
+import io.parley.contracts.proto.SearchUsersRequest;
+import io.parley.contracts.proto.UpdateProfileRequest;
+import io.parley.contracts.proto.UserPage;
 import io.parley.contracts.proto.UserProfile;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
@@ -44,6 +47,28 @@ public final class AccountClient {
     public UserProfile byPhone(String phone) {
         FindByPhoneRequest request = FindByPhoneRequest.newBuilder().setPhone(nz(phone)).build();
         return guard.idempotent(() -> stub().findByPhone(request));
+    }
+
+    /** Sets the non-null fields; a retry writes the same values again, hence idempotent. */
+    public UserProfile updateProfile(long userId, String displayName, String avatarUrl,
+                                     String bio) {
+        UpdateProfileRequest.Builder request = UpdateProfileRequest.newBuilder().setUserId(userId);
+        if (displayName != null) {
+            request.setDisplayName(displayName);
+        }
+        if (avatarUrl != null) {
+            request.setAvatarUrl(avatarUrl);
+        }
+        if (bio != null) {
+            request.setBio(bio);
+        }
+        return guard.idempotent(() -> stub().updateProfile(request.build()));
+    }
+
+    public UserPage search(String phone, String namePrefix, int limit, String cursor) {
+        SearchUsersRequest request = SearchUsersRequest.newBuilder().setPhone(nz(phone))
+                .setNamePrefix(nz(namePrefix)).setLimit(limit).setCursor(nz(cursor)).build();
+        return guard.idempotent(() -> stub().searchUsers(request));
     }
 
     private AccountServiceGrpc.AccountServiceBlockingStub stub() {

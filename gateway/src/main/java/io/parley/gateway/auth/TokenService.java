@@ -1,35 +1,44 @@
 package io.parley.gateway.auth;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.jwt.validator.JsonWebTokenValidator;
-import com.nimbusds.jwt.JWT;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import jakarta.inject.Singleton;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Issues the short-lived access token (a signed JWT whose subject is the user id) and checks one
- * presented on a WebSocket connect, where browsers cannot send an Authorization header.
+ * Issues the short-lived access token (a signed JWT whose subject is the user id, with a random
+ * {@code jti}) and is the one place a presented token is checked: signature and expiry, then
+ * whether it was revoked by a logout. HTTP requests ({@link AccessTokenValidator}) and WebSocket
+ * connects both come here.
  */
 @Singleton
 public final class TokenService {
     private final TokenGenerator generator;
     private final JsonWebTokenValidator<JWT, HttpRequest<?>> validator;
+    private final TokenRevocations revocations;
     private final AuthSettings settings;
+    private final Clock clock;
 
     TokenService(TokenGenerator generator, JsonWebTokenValidator<JWT, HttpRequest<?>> validator,
-                 AuthSettings settings) {
+                 TokenRevocations revocations, AuthSettings settings, Clock clock) {
         this.generator = generator;
         this.validator = validator;
+        this.revocations = revocations;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public String issue(long userId, String displayName) {
@@ -45,10 +54,37 @@ public final class TokenService {
     }
 
     /**
-     * The user id in a valid, unexpired token; empty for anything else. Synchronous (HMAC only),
-     * so it may run on a socket's event loop.
+     * The token if it is signed by us, unexpired and not revoked; empty for anything else. Fails
+     * (UNAVAILABLE) only when Redis cannot say whether it was revoked. The signature check is
+     * synchronous HMAC and the revocation look-up asynchronous, so this may start on an event loop.
      */
-    public Optional<Long> verify(@Nullable String token) {
+    public CompletableFuture<Optional<AccessToken>> verify(@Nullable String token) {
+        Optional<AccessToken> parsed = parse(token);
+        if (parsed.isEmpty()) {
+            return CompletableFuture.completedFuture(parsed);
+        }
+        return revocations.isRevoked(parsed.get().tokenId())
+                .handle((revoked, error) -> {
+                    if (error != null) {
+                        throw new ParleyException(ErrorCode.UNAVAILABLE,
+                                "cannot check the token right now");
+                    }
+                    return revoked ? Optional.<AccessToken>empty() : parsed;
+                });
+    }
+
+    /** Whether a token that was valid has been revoked since (a logout raced its connect). */
+    public CompletableFuture<Boolean> isRevoked(AccessToken token) {
+        return revocations.isRevoked(token.tokenId());
+    }
+
+    /** Logs the token out everywhere until it would have expired. */
+    public CompletableFuture<Void> revoke(AccessToken token) {
+        return revocations.revoke(token.tokenId(),
+                Duration.between(clock.instant(), token.expiresAt()));
+    }
+
+    private Optional<AccessToken> parse(@Nullable String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
@@ -57,8 +93,14 @@ public final class TokenService {
             if (jwt.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(Long.parseLong(jwt.get().getJWTClaimsSet().getSubject()));
-        } catch (ParseException | NumberFormatException e) {
+            JWTClaimsSet claims = jwt.get().getJWTClaimsSet();
+            // Tokens without an id cannot be revoked, so they are not accepted at all.
+            if (claims.getJWTID() == null || claims.getExpirationTime() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new AccessToken(Long.parseLong(claims.getSubject()),
+                    claims.getJWTID(), claims.getExpirationTime().toInstant()));
+        } catch (ParseException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

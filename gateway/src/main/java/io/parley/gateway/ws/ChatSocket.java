@@ -18,22 +18,26 @@ import io.parley.contracts.frame.ReceivedFrame;
 import io.parley.contracts.frame.SendFrame;
 import io.parley.contracts.frame.WelcomeFrame;
 import io.parley.gateway.GatewayIdentity;
+import io.parley.gateway.auth.AccessToken;
 import io.parley.gateway.auth.TokenService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The browser's socket: {@code /ws?token=<jwt>&device=<id>}. The token is checked before anything
- * else; a refused socket is closed with 4401 and never reaches presence. Frames of one socket are
+ * The browser's socket: {@code /ws?token=<jwt>&device=<id>}. The token (signature, expiry, not
+ * logged out) is checked before anything else; a refused socket is closed with 4401 and never
+ * reaches presence. Frames of one socket are
  * handled in arrival order on its event loop, so its sends reach Kafka in that order. Every bad
  * frame is answered with an {@code error} frame and the socket stays open.
  */
 @ServerWebSocket("/ws")
 final class ChatSocket {
     static final CloseReason UNAUTHORIZED = new CloseReason(4401, "unauthorized");
+    /** Whether the token was revoked could not be checked (Redis unavailable). */
+    static final CloseReason TRY_AGAIN_LATER = new CloseReason(1013, "try again later");
     private static final String ATTR = "parley.connection";
     private static final int MAX_DEVICE_ID = 64;
 
@@ -60,24 +64,49 @@ final class ChatSocket {
 
     @OnOpen
     void open(WebSocketSession session, HttpRequest<?> request) {
-        Optional<Long> user = tokens.verify(request.getParameters().get("token"));
-        if (user.isEmpty()) {
-            session.close(UNAUTHORIZED);
-            return;
-        }
-        SocketConnection connection = new SocketConnection(user.get(),
-                UUID.randomUUID().toString(), device(request.getParameters().get("device")),
-                clock.millis(), session, delivery);
-        session.put(ATTR, connection);
-        // Welcome only once presence has the socket: from then on, pushes can find it.
-        connections.add(connection).thenRun(() -> connections.send(connection,
-                new WelcomeFrame(connection.userId(), gateway.id(), connection.connectionId(),
-                        (int) limits.heartbeatInterval().toSeconds())));
+        // Set before the token check completes: frames that arrive meanwhile find it empty and
+        // are dropped, and the reference publishes the connection safely to the event loop.
+        AtomicReference<SocketConnection> admitted = new AtomicReference<>();
+        session.put(ATTR, admitted);
+        String device = device(request.getParameters().get("device"));
+        tokens.verify(request.getParameters().get("token")).whenComplete((token, error) -> {
+            if (error != null) {
+                session.close(TRY_AGAIN_LATER);
+            } else if (token.isEmpty()) {
+                session.close(UNAUTHORIZED);
+            } else if (session.isOpen()) {
+                admit(session, admitted, token.get(), device);
+            }
+        });
+    }
+
+    /**
+     * Registers the socket, then checks the token once more: a logout that happened between the
+     * first check and the registration was announced before this socket could be found, but its
+     * revocation key is visible now. Welcome only once presence has the socket and the token
+     * still stands: from then on, pushes can find it.
+     */
+    private void admit(WebSocketSession session, AtomicReference<SocketConnection> admitted,
+                       AccessToken token, String device) {
+        SocketConnection connection = new SocketConnection(token.userId(), token.tokenId(),
+                UUID.randomUUID().toString(), device, clock.millis(), session, delivery);
+        admitted.set(connection);
+        connections.add(connection).thenCombine(tokens.isRevoked(token), (v, revoked) -> revoked)
+                .whenComplete((revoked, error) -> {
+                    if (error != null || revoked || !session.isOpen()) {
+                        connections.remove(connection);
+                        session.close(error != null ? TRY_AGAIN_LATER : UNAUTHORIZED);
+                    } else {
+                        connections.send(connection, new WelcomeFrame(connection.userId(),
+                                gateway.id(), connection.connectionId(),
+                                (int) limits.heartbeatInterval().toSeconds()));
+                    }
+                });
     }
 
     @OnMessage(maxPayloadLength = 1 << 20)
     void message(String text, WebSocketSession session) {
-        SocketConnection connection = session.get(ATTR, SocketConnection.class).orElse(null);
+        SocketConnection connection = admitted(session);
         if (connection == null) {
             return;
         }
@@ -105,7 +134,16 @@ final class ChatSocket {
 
     @OnClose
     void close(WebSocketSession session) {
-        session.get(ATTR, SocketConnection.class).ifPresent(connections::remove);
+        SocketConnection connection = admitted(session);
+        if (connection != null) {
+            connections.remove(connection);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SocketConnection admitted(WebSocketSession session) {
+        return session.get(ATTR, AtomicReference.class).map(r -> (SocketConnection) r.get())
+                .orElse(null);
     }
 
     private static String device(String requested) {

@@ -77,6 +77,19 @@ public final class Connections {
         }
     }
 
+    /**
+     * Closes every socket opened with this token. A scan, not an index: logouts are rare next to
+     * frames, and a scan of even 100k sockets costs well under a millisecond.
+     */
+    void closeToken(String tokenId, CloseReason reason) {
+        for (SocketConnection c : byId.values()) {
+            if (c.tokenId().equals(tokenId)) {
+                remove(c);
+                c.session().close(reason);
+            }
+        }
+    }
+
     public Collection<SocketConnection> all() {
         return List.copyOf(byId.values());
     }

@@ -8,6 +8,7 @@ import io.micronaut.websocket.WebSocketSession;
  */
 public final class SocketConnection {
     private final long userId;
+    private final String tokenId;
     private final String connectionId;
     private final String deviceId;
     private final long connectedAtMs;
@@ -15,9 +16,10 @@ public final class SocketConnection {
     private final Unconfirmed unconfirmed;
     private volatile long lastSeenMs;
 
-    SocketConnection(long userId, String connectionId, String deviceId, long connectedAtMs,
-                     WebSocketSession session, DeliverySettings delivery) {
+    SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
+                     long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
         this.userId = userId;
+        this.tokenId = tokenId;
         this.connectionId = connectionId;
         this.deviceId = deviceId;
         this.connectedAtMs = connectedAtMs;
@@ -28,6 +30,11 @@ public final class SocketConnection {
 
     public long userId() {
         return userId;
+    }
+
+    /** The id of the access token it was opened with: a logout of that token closes it. */
+    public String tokenId() {
+        return tokenId;
     }
 
     public String connectionId() {

@@ -56,6 +56,18 @@ public final class ApiClient {
         return post(path, write(body), token);
     }
 
+    public Reply patch(String path, Map<String, ?> body, String token) {
+        return send(withToken(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))), token));
+    }
+
+    public Reply delete(String path, String token) {
+        return send(withToken(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10)).DELETE(), token));
+    }
+
     public Reply get(String path, String token) {
         return send(withToken(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(10)).GET(), token));

@@ -55,6 +55,11 @@ public final class Cluster implements AutoCloseable {
         return logic;
     }
 
+    /** Prefix of this system's topics, etcd keys and logic's cache keys. */
+    public String namespace() {
+        return namespace;
+    }
+
     /** Starts one more logic instance and waits until it is ready. */
     public ServiceProcess startLogic(String name) {
         ServiceProcess p = start("logic", name, Map.of("im.grpc.port", "0"));
@@ -84,6 +89,10 @@ public final class Cluster implements AutoCloseable {
         props.put("im.gateway.rate.sends-per-second", "2000");
         props.put("im.gateway.rate.burst", "2000");
         props.put("im.logic.account.bcrypt-cost", "4");
+        props.put("im.logic.cache.namespace", namespace);
+        // The chat suites talk between strangers; the friendship rule has its own tests
+        // (logic DirectChatPermissionIT; blocks refuse either way: SocialIT).
+        props.put("im.logic.chat.direct-requires-friendship", "false");
         ServiceProcess p = ServiceProcess.start(root, module, name, props);
         synchronized (processes) {
             processes.add(p);

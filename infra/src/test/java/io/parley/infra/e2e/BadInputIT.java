@@ -20,8 +20,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 
+import static io.parley.infra.e2e.Replies.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad input gets a clear error and changes nothing: on the socket an {@code error} frame with a
@@ -123,12 +123,6 @@ class BadInputIT {
         assertEquals(200, api.get("/api/me", token).status());
     }
 
-    private static void assertReply(ApiClient.Reply reply, int status, ErrorCode code) {
-        assertEquals(status, reply.status(), () -> "status of " + reply);
-        assertEquals(code.code(), reply.number("code"), () -> "code of " + reply);
-        assertTrue(reply.text("message") != null && !reply.text("message").isBlank());
-    }
-
     private static void assertError(ChatClient client, String raw, ErrorCode code) {
         if (raw != null) {
             client.sendRaw(raw);
@@ -143,7 +137,7 @@ class BadInputIT {
         assertEquals(clientMsgId, f.clientMsgId());
     }
 
-    private static long messagesFrom(long sender) throws Exception {
+    static long messagesFrom(long sender) throws Exception {
         try (Connection db = Cluster.database();
              PreparedStatement q = db.prepareStatement(
                      "SELECT COUNT(*) FROM messages WHERE sender_id = ?")) {

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Registration, credential checks and profile look-ups. */
+/** Registration, credential checks and look-ups by phone; profiles are {@link ProfileService}. */
 @Singleton
 public final class AccountService {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
@@ -30,11 +30,8 @@ public final class AccountService {
     }
 
     public User register(String phone, String displayName, String password) {
-        String name = displayName == null ? "" : displayName.strip();
         requirePhone(phone);
-        if (name.isEmpty() || name.length() > limits.maxDisplayNameLength()) {
-            throw invalid("displayName must be 1-" + limits.maxDisplayNameLength() + " characters");
-        }
+        String name = limits.displayName(displayName);
         int passwordBytes = password == null ? 0 : password.getBytes(StandardCharsets.UTF_8).length;
         if (passwordBytes < limits.minPasswordLength()
                 || passwordBytes > limits.maxPasswordLength()) {
@@ -42,7 +39,7 @@ public final class AccountService {
                     + limits.maxPasswordLength() + " bytes");
         }
         try {
-            return users.save(new User(null, phone, name, hasher.hash(password),
+            return users.save(new User(null, phone, name, null, null, hasher.hash(password),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         } catch (DataAccessException e) {
             if (isDuplicateKey(e)) {
@@ -65,11 +62,6 @@ public final class AccountService {
         return user.get();
     }
 
-    public User get(long userId) {
-        return users.findById(userId).orElseThrow(() -> new ParleyException(
-                ErrorCode.USER_NOT_FOUND));
-    }
-
     public User findByPhone(String phone) {
         requirePhone(phone);
         return users.findByPhone(phone).orElseThrow(() -> new ParleyException(
@@ -80,7 +72,7 @@ public final class AccountService {
         return users.existsById(userId);
     }
 
-    private static void requirePhone(String phone) {
+    static void requirePhone(String phone) {
         if (phone == null || !PHONE.matcher(phone).matches()) {
             throw invalid("phone must be 6-15 digits, optionally led by +");
         }

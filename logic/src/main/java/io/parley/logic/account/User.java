@@ -12,6 +12,8 @@ import java.time.Instant;
 public record User(@Id @GeneratedValue @Nullable Long id,
                    String phone,
                    String displayName,
+                   @Nullable String avatarUrl,
+                   @Nullable String bio,
                    String passwordHash,
                    Instant createdAt) {
 }

@@ -11,6 +11,7 @@ import io.parley.contracts.proto.ListConversationsRequest;
 import io.parley.contracts.proto.MarkReadRequest;
 import io.parley.logic.delivery.Fanout;
 import io.parley.logic.message.History;
+import io.parley.logic.page.Page;
 import io.parley.platform.rpc.GrpcErrors;
 import jakarta.inject.Singleton;
 
@@ -35,10 +36,10 @@ final class ConversationEndpoint extends ConversationServiceGrpc.ConversationSer
     public void list(ListConversationsRequest request,
                      StreamObserver<ListConversationsReply> observer) {
         GrpcErrors.respond(observer, () -> {
-            ConversationList.Page page = list.list(request.getUserId(), request.getLimit(),
+            Page<ConversationSummary> page = list.list(request.getUserId(), request.getLimit(),
                     request.getCursor());
             return ListConversationsReply.newBuilder().addAllConversations(page.items())
-                    .setNextCursor(page.nextCursor()).build();
+                    .setNextCursor(page.nextCursor() == null ? "" : page.nextCursor()).build();
         });
     }
 

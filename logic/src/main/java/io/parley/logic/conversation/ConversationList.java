@@ -2,18 +2,17 @@ package io.parley.logic.conversation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.parley.contracts.error.ErrorCode;
-import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.ConversationSummary;
+import io.parley.logic.page.Cursor;
+import io.parley.logic.page.Page;
+import io.parley.logic.page.PageLimits;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -43,27 +42,28 @@ public class ConversationList {
             LIMIT ?
             """;
 
-    private final JdbcOperations jdbc;
-    private final ConversationPages pages;
+    /** Before the first row: later than any activity, after any id. */
+    private static final Cursor START = Cursor.after("~",
+            Timestamp.valueOf("9999-12-31 00:00:00").getTime());
 
-    ConversationList(JdbcOperations jdbc, ConversationPages pages) {
+    private final JdbcOperations jdbc;
+    private final PageLimits pages;
+
+    ConversationList(JdbcOperations jdbc, PageLimits pages) {
         this.jdbc = jdbc;
         this.pages = pages;
     }
 
-    /** A page and the cursor of the next one (empty when this was the last). */
-    public record Page(List<ConversationSummary> items, String nextCursor) {
-    }
-
     @ReadOnly
-    public Page list(long userId, int limit, String cursor) {
-        int size = pages.sizeOf(limit);
-        Cursor after = Cursor.decode(cursor);
+    public Page<ConversationSummary> list(long userId, int limit, String cursor) {
+        int size = pages.size(limit);
+        // Descending by (activity, id): the cursor carries the id as text, the activity as id.
+        Cursor after = Cursor.parse(cursor, START);
         List<ConversationSummary> rows = jdbc.prepareStatement(SQL, ps -> {
             ps.setLong(1, userId);
-            ps.setTimestamp(2, new Timestamp(after.activityMs()));
-            ps.setTimestamp(3, new Timestamp(after.activityMs()));
-            ps.setString(4, after.conversationId());
+            ps.setTimestamp(2, new Timestamp(after.id()));
+            ps.setTimestamp(3, new Timestamp(after.id()));
+            ps.setString(4, after.text());
             ps.setInt(5, size + 1);
             List<ConversationSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -73,12 +73,8 @@ public class ConversationList {
             }
             return out;
         });
-        if (rows.size() <= size) {
-            return new Page(rows, "");
-        }
-        ConversationSummary last = rows.get(size - 1);
-        return new Page(rows.subList(0, size),
-                new Cursor(last.getLastActivityMs(), last.getConversationId()).encode());
+        return Page.of(rows, size, last -> Cursor.after(last.getConversationId(),
+                last.getLastActivityMs()).encode());
     }
 
     private static ConversationSummary summary(ResultSet rs) throws SQLException {
@@ -112,30 +108,5 @@ public class ConversationList {
                     .setClientMsgId(rs.getString("client_msg_id")));
         }
         return b.build();
-    }
-
-    /** Position after the last row of a page: (activity, id), base64 so clients treat it opaque. */
-    record Cursor(long activityMs, String conversationId) {
-        static final Cursor START = new Cursor(
-                Timestamp.valueOf("9999-12-31 00:00:00").getTime(), "~");
-
-        static Cursor decode(String cursor) {
-            if (cursor == null || cursor.isEmpty()) {
-                return START;
-            }
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor),
-                        StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                return new Cursor(Long.parseLong(raw.substring(0, bar)), raw.substring(bar + 1));
-            } catch (RuntimeException e) {
-                throw new ParleyException(ErrorCode.VALIDATION_FAILED, "cursor is not valid");
-            }
-        }
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (activityMs + "|" + conversationId).getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -12,9 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Asks the session service where users are connected. */
+/** Asks the session service where users are connected (for delivery and for online status). */
 @Singleton
-final class PresenceClient {
+public final class PresenceClient {
     private final PresenceServiceGrpc.PresenceServiceBlockingStub stub;
     private final RpcGuard guard;
 
@@ -23,7 +23,8 @@ final class PresenceClient {
         this.guard = new RpcGuard("session", policy);
     }
 
-    List<Connection> locate(Collection<Long> userIds) {
+    /** Every live connection of these users, in one call. */
+    public List<Connection> locate(Collection<Long> userIds) {
         LocateRequest request = LocateRequest.newBuilder().addAllUserIds(userIds).build();
         return guard.idempotent(() -> stub
                 .withDeadlineAfter(guard.timeout().toMillis(), TimeUnit.MILLISECONDS)

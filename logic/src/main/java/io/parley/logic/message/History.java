@@ -4,7 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.HistoryReply;
-import io.parley.logic.conversation.ConversationPages;
+import io.parley.logic.page.PageLimits;
 import io.parley.logic.conversation.ReadCursor;
 import jakarta.inject.Singleton;
 
@@ -25,9 +25,9 @@ public class History {
 
     private final JdbcOperations jdbc;
     private final ReadCursor members;
-    private final ConversationPages pages;
+    private final PageLimits pages;
 
-    History(JdbcOperations jdbc, ReadCursor members, ConversationPages pages) {
+    History(JdbcOperations jdbc, ReadCursor members, PageLimits pages) {
         this.jdbc = jdbc;
         this.members = members;
         this.pages = pages;
@@ -36,7 +36,7 @@ public class History {
     @ReadOnly
     public HistoryReply page(long userId, String conversationId, long beforeSeq, long afterSeq,
                              int limit) {
-        int size = pages.sizeOf(limit);
+        int size = pages.size(limit);
         members.requireMember(userId, conversationId);
         boolean forwards = afterSeq > 0;
         String sql = COLUMNS + (forwards

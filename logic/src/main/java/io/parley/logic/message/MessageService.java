@@ -3,8 +3,8 @@ package io.parley.logic.message;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
-import io.parley.logic.account.AccountService;
 import io.parley.logic.conversation.DirectConversations;
+import io.parley.logic.friend.ChatPermission;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -22,15 +22,15 @@ public final class MessageService {
     private final MessageRepository messages;
     private final MessageWriter writer;
     private final DirectConversations directs;
-    private final AccountService accounts;
+    private final ChatPermission permission;
     private final Clock clock;
 
     MessageService(MessageRepository messages, MessageWriter writer, DirectConversations directs,
-                   AccountService accounts, Clock clock) {
+                   ChatPermission permission, Clock clock) {
         this.messages = messages;
         this.writer = writer;
         this.directs = directs;
-        this.accounts = accounts;
+        this.permission = permission;
         this.clock = clock;
     }
 
@@ -43,9 +43,7 @@ public final class MessageService {
         if (senderId == recipientId) {
             throw new ParleyException(ErrorCode.SEND_TO_SELF);
         }
-        if (!accounts.exists(recipientId)) {
-            throw new ParleyException(ErrorCode.RECIPIENT_NOT_FOUND);
-        }
+        permission.requireDirect(senderId, recipientId);
         String conversationId = directs.ensure(senderId, recipientId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {

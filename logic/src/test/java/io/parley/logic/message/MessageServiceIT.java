@@ -1,5 +1,6 @@
 package io.parley.logic.message;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
@@ -24,8 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Persistence on the real MariaDB: seq allocation, de-duplication, refusals. */
+/**
+ * Persistence on the real MariaDB: seq allocation, de-duplication, refusals. Between strangers:
+ * the friendship rule has its own test ({@code DirectChatPermissionIT}).
+ */
 @MicronautTest(transactional = false)
+@Property(name = "im.logic.chat.direct-requires-friendship", value = "false")
 class MessageServiceIT {
     @Inject
     MessageService messages;

@@ -1,0 +1,59 @@
+package io.parley.gateway.friend;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+import io.parley.contracts.proto.BlockPage;
+import io.parley.gateway.api.PageView;
+import io.parley.gateway.friend.FriendViews.BlockBody;
+import io.parley.gateway.friend.FriendViews.BlockedView;
+
+import static io.parley.gateway.friend.FriendsController.me;
+
+/** Whom the signed-in user blocks. A block also ends the friendship and pending requests. */
+@Controller("/api/blocks")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class BlocksController {
+    private final FriendClient friends;
+
+    BlocksController(FriendClient friends) {
+        this.friends = friends;
+    }
+
+    @Post
+    @Status(HttpStatus.NO_CONTENT)
+    void block(Authentication auth, @Body BlockBody body) {
+        if (body.userId() == null) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userId is required");
+        }
+        friends.block(me(auth), body.userId());
+    }
+
+    @Delete("/{userId}")
+    @Status(HttpStatus.NO_CONTENT)
+    void unblock(Authentication auth, long userId) {
+        friends.unblock(me(auth), userId);
+    }
+
+    @Get
+    PageView<BlockedView> listBlocks(Authentication auth, @QueryValue @Nullable Integer limit,
+                               @QueryValue @Nullable String cursor) {
+        BlockPage page = friends.blocked(me(auth), limit == null ? 0 : limit, cursor);
+        return PageView.of(page.getUsersList().stream().map(BlockedView::of).toList(),
+                page.getNextCursor());
+    }
+}

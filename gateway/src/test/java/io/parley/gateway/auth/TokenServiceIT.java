@@ -1,0 +1,84 @@
+package io.parley.gateway.auth;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Access tokens against the real Redis: each has its own id, a logout revokes exactly that token
+ * until it would have expired, and an HTTP request with a revoked token is answered 401 (2001).
+ */
+@MicronautTest
+class TokenServiceIT {
+    @Inject
+    TokenService tokens;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void issuesTokensWithTheirOwnIdThatVerifyUntilRevoked() throws Exception {
+        String first = tokens.issue(7, "Ann");
+        String second = tokens.issue(7, "Ann");
+        AccessToken a = tokens.verify(first).get(5, TimeUnit.SECONDS).orElseThrow();
+        AccessToken b = tokens.verify(second).get(5, TimeUnit.SECONDS).orElseThrow();
+        assertEquals(7, a.userId());
+        assertNotEquals(a.tokenId(), b.tokenId());
+        assertEquals(a.tokenId(), SignedJWT.parse(first).getJWTClaimsSet().getJWTID());
+
+        tokens.revoke(a).get(5, TimeUnit.SECONDS);
+
+        assertTrue(tokens.verify(first).get(5, TimeUnit.SECONDS).isEmpty(), "revoked");
+        assertTrue(tokens.verify(second).get(5, TimeUnit.SECONDS).isPresent(), "others stand");
+        long ttl = redis.sync().pttl("im:revoked:" + a.tokenId());
+        long remaining = Duration.between(Instant.now(), a.expiresAt()).toMillis();
+        assertTrue(ttl > remaining - 5_000 && ttl <= remaining + 1_000,
+                "kept as long as the token lives: " + ttl + " vs " + remaining);
+    }
+
+    @Test
+    void refusesGarbageTamperedAndForeignTokens() throws Exception {
+        String good = tokens.issue(8, "Ben");
+        String tampered = good.substring(0, good.length() - 2)
+                + (good.endsWith("AA") ? "BB" : "AA");
+        for (String bad : new String[] {null, "", "garbage", tampered,
+                "eyJhbGciOiJub25lIn0.eyJzdWIiOiI4In0."}) {
+            assertTrue(tokens.verify(bad).get(5, TimeUnit.SECONDS).isEmpty(), bad);
+        }
+    }
+
+    @Test
+    void aLoggedOutTokenIsRefusedOverHttpWith2001() {
+        String token = tokens.issue(9, "Cat");
+        HttpRequest<?> logout = HttpRequest.POST("/api/auth/logout", "").bearerAuth(token);
+
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(logout).getStatus());
+
+        HttpClientResponseException again = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(logout, Map.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, again.getStatus());
+        Map<?, ?> body = again.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals(2001, ((Number) body.get("code")).intValue());
+        assertNotNull(body.get("message"));
+    }
+}
