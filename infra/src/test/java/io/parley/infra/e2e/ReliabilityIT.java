@@ -174,7 +174,8 @@ class ReliabilityIT {
             boolean more = true;
             while (more) {
                 ApiClient.Reply page = api.get("/api/conversations/" + conversation
-                        + "/messages?limit=100&afterSeq=" + highestContiguous(), token);
+                        + "/messages?limit=50&afterSeq=" + highestContiguous(), token);
+                assertEquals(200, page.status(), page::toString);
                 List<Map<String, Object>> items = (List<Map<String, Object>>) page.body()
                         .get("items");
                 items.forEach(m -> show(((Number) m.get("seq")).longValue(),
