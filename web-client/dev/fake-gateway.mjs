@@ -1,8 +1,11 @@
 // A stand-in for two Parley gateways, in memory, for developing and checking the client while the
 // Java services are not running. It serves dist/ and speaks the HTTP and WebSocket contract of
-// docs/protocol.md, with two deliberate unkindnesses of the real system: every message frame is
-// delivered twice (the client must de-duplicate) and acks come after a short delay (so "sending…"
-// is visible). Dev-only: nothing here is shipped in dist/.
+// docs/protocol.md (the people and group endpoints are in fake-social.mjs and fake-groups.mjs),
+// with two deliberate unkindnesses of the real system: every message frame is delivered twice
+// (the client must de-duplicate) and acks come after a short delay (so "sending…" is visible).
+// As the real system will, it refuses direct messages between non-friends (4005) unless told not
+// to. It also serves made-up avatar images under /dev-avatars/ for screenshots. Dev-only: nothing
+// here is shipped in dist/.
 //
 //   node dev/fake-gateway.mjs [portA] [portB]      (defaults 8080 8081)
 
@@ -12,6 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
+import { errors, FakeError } from './fake-errors.mjs';
+import { Groups } from './fake-groups.mjs';
+import { Social } from './fake-social.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DIST = resolve(HERE, '..', 'dist');
@@ -24,26 +30,14 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-const errors = {
-  VALIDATION_FAILED: [1001, 400, 'A field is missing or invalid'],
-  UNKNOWN_FRAME_TYPE: [1003, 400, 'Unknown frame type'],
-  UNAUTHENTICATED: [2001, 401, 'A valid access token is required'],
-  BAD_CREDENTIALS: [2002, 401, 'Phone or password is wrong'],
-  PHONE_TAKEN: [3001, 409, 'This phone number is already registered'],
-  USER_NOT_FOUND: [3002, 404, 'No such user'],
-  RECIPIENT_NOT_FOUND: [5001, 404, 'The recipient does not exist'],
-  SEND_TO_SELF: [5003, 400, 'A direct message needs another user as recipient'],
-  ROUTE_NOT_FOUND: [1006, 404, 'No such endpoint'],
-};
-
 /** Shared by both gateways, as MySQL and Redis are for the real ones. */
 class World {
-  users = new Map(); // userId -> {userId, phone, displayName, password}
+  users = new Map(); // userId -> {userId, phone, displayName, password, avatarUrl, bio}
   byPhone = new Map();
   tokens = new Map(); // token -> userId
   sockets = new Map(); // userId -> Set<ws>
   seqs = new Map(); // conversationId -> last seq
-  stored = new Map(); // `${from}:${clientMsgId}` -> message
+  stored = new Map(); // `${from}:${clientMsgId}` -> {message, recipients}
   nextUserId = 1;
   nextMessageId = 7345123456789012345n;
   ackDelayMs = 150;
@@ -51,6 +45,10 @@ class World {
   maxTextLength = 4000;
   /** While true, socket upgrades fail, as when every gateway is down. */
   refuseSockets = false;
+  /** Direct messages only between friends, as issue #4 makes the real system behave. */
+  requireFriendship = true;
+  social = new Social(this);
+  groups = new Groups(this);
 }
 
 export async function startFakeGateways({
@@ -58,10 +56,12 @@ export async function startFakeGateways({
   heartbeatSeconds = 20,
   ackDelayMs = 150,
   maxTextLength = 4000,
+  requireFriendship = true,
 } = {}) {
   const world = new World();
   world.ackDelayMs = ackDelayMs;
   world.maxTextLength = maxTextLength;
+  world.requireFriendship = requireFriendship;
   const servers = await Promise.all(
     ports.map((port, i) => startGateway(world, `gw-${i + 1}`, port, heartbeatSeconds)),
   );
@@ -92,6 +92,7 @@ function startGateway(world, gatewayId, port, heartbeatSeconds) {
   const wss = new WebSocketServer({ noServer: true });
   const server = createServer((req, res) => {
     handleHttp(world, req, res).catch((e) => {
+      if (e instanceof FakeError) return sendError(res, e.error);
       console.error(e);
       sendError(res, [9001, 500, 'Internal error']);
     });
@@ -101,8 +102,10 @@ function startGateway(world, gatewayId, port, heartbeatSeconds) {
     const url = new URL(req.url, 'http://x');
     if (url.pathname !== '/ws' || world.refuseSockets) return socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const userId = world.tokens.get(url.searchParams.get('token') ?? '');
+      const token = url.searchParams.get('token') ?? '';
+      const userId = world.tokens.get(token);
       if (!userId) return ws.close(4401, 'unauthenticated');
+      ws.token = token;
       connect(world, ws, userId, gatewayId, heartbeatSeconds);
     });
   });
@@ -135,37 +138,54 @@ function connect(world, ws, userId, gatewayId, heartbeatSeconds) {
   });
 }
 
+/** Where a send goes: {conversationId, to, recipients} or the error to answer with. */
+function route(world, from, frame) {
+  if (typeof frame.conversationId === 'string' && frame.conversationId.startsWith('g_')) {
+    const members = world.groups.memberIds(frame.conversationId.slice(2));
+    if (members === null) return { error: errors.GROUP_NOT_FOUND };
+    if (!members.includes(from)) return { error: errors.NOT_GROUP_MEMBER };
+    return { conversationId: frame.conversationId, to: 0, recipients: members.filter((id) => id !== from) };
+  }
+  const to = Number(frame.to);
+  if (!(to > 0)) return { error: errors.VALIDATION_FAILED };
+  if (to === from) return { error: errors.SEND_TO_SELF };
+  if (!world.users.has(to)) return { error: errors.RECIPIENT_NOT_FOUND };
+  if (world.requireFriendship && world.social.blockedBetween(from, to)) return { error: errors.BLOCKED };
+  if (world.requireFriendship && !world.social.areFriends(from, to)) return { error: errors.NOT_FRIENDS };
+  return { conversationId: `d_${Math.min(from, to)}_${Math.max(from, to)}`, to, recipients: [to] };
+}
+
 function receiveSend(world, ws, from, frame) {
   const clientMsgId = typeof frame.clientMsgId === 'string' ? frame.clientMsgId : null;
-  if (!clientMsgId || typeof frame.text !== 'string' || !frame.text.trim() || !(frame.to > 0)) {
+  if (!clientMsgId || typeof frame.text !== 'string' || !frame.text.trim()) {
     return ws.send(errorFrame(errors.VALIDATION_FAILED, clientMsgId));
   }
-  if (frame.text.length > world.maxTextLength) {
-    return ws.send(errorFrame([5002, 413, 'The message text is over the length limit'], clientMsgId));
-  }
-  if (frame.to === from) return ws.send(errorFrame(errors.SEND_TO_SELF, clientMsgId));
-  if (!world.users.has(frame.to)) return ws.send(errorFrame(errors.RECIPIENT_NOT_FOUND, clientMsgId));
+  if (frame.text.length > world.maxTextLength) return ws.send(errorFrame(errors.MESSAGE_TOO_LONG, clientMsgId));
 
   const key = `${from}:${clientMsgId}`;
-  let message = world.stored.get(key);
-  const fresh = !message;
-  if (!message) {
-    const conversationId = `d_${Math.min(from, frame.to)}_${Math.max(from, frame.to)}`;
+  let stored = world.stored.get(key);
+  const fresh = !stored;
+  if (!stored) {
+    const target = route(world, from, frame);
+    if (target.error) return ws.send(errorFrame(target.error, clientMsgId));
+    const { conversationId } = target;
     const seq = (world.seqs.get(conversationId) ?? 0) + 1;
     world.seqs.set(conversationId, seq);
-    message = {
+    const message = {
       type: 'message',
       messageId: String(world.nextMessageId++),
       conversationId,
       seq,
       from,
-      to: frame.to,
+      to: target.to,
       text: frame.text,
       sentAt: Date.now(),
       clientMsgId,
     };
-    world.stored.set(key, message);
+    stored = { message, recipients: target.recipients };
+    world.stored.set(key, stored);
   }
+  const { message, recipients } = stored;
   setTimeout(() => {
     if (ws.readyState === ws.OPEN) {
       const { messageId, conversationId, seq, sentAt } = message;
@@ -173,7 +193,7 @@ function receiveSend(world, ws, from, frame) {
     }
     if (!fresh) return; // a resend is acked again but delivered once
     const text = JSON.stringify(message);
-    for (const peer of world.sockets.get(message.to) ?? []) {
+    for (const peer of recipients.flatMap((id) => [...(world.sockets.get(id) ?? [])])) {
       peer.send(text);
       if (world.duplicateDeliveries) peer.send(text);
     }
@@ -200,7 +220,7 @@ async function handleHttp(world, req, res) {
       return sendError(res, errors.VALIDATION_FAILED);
     }
     if (world.byPhone.has(phone)) return sendError(res, errors.PHONE_TAKEN);
-    const user = { userId: world.nextUserId++, phone, displayName, password };
+    const user = { userId: world.nextUserId++, phone, displayName, password, avatarUrl: null, bio: '' };
     world.users.set(user.userId, user);
     world.byPhone.set(phone, user);
     return sendJson(res, 201, { userId: user.userId, phone, displayName });
@@ -221,20 +241,41 @@ async function handleHttp(world, req, res) {
   if (path.startsWith('/api/')) {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !world.tokens.has(token)) return sendError(res, errors.UNAUTHENTICATED);
-    if (req.method === 'GET' && path === '/api/users/lookup') {
-      const user = world.byPhone.get(url.searchParams.get('phone') ?? '');
-      if (!user) return sendError(res, errors.USER_NOT_FOUND);
-      return sendJson(res, 200, { userId: user.userId, displayName: user.displayName });
+    const me = world.tokens.get(token);
+    if (req.method === 'POST' && path === '/api/auth/logout') {
+      // The token stops working at once, on HTTP and on the sockets opened with it.
+      world.tokens.delete(token);
+      for (const ws of world.sockets.get(me) ?? []) if (ws.token === token) ws.close(4401, 'logged out');
+      res.writeHead(204);
+      return res.end();
     }
-    const match = /^\/api\/users\/([0-9]+)$/.exec(path);
-    if (req.method === 'GET' && match) {
-      const user = world.users.get(Number(match[1]));
-      if (!user) return sendError(res, errors.USER_NOT_FOUND);
-      return sendJson(res, 200, { userId: user.userId, displayName: user.displayName });
+    const body = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await readJson(req) : null;
+    for (const [method, pattern, handle] of [...world.social.routes(), ...world.groups.routes()]) {
+      const match = req.method === method ? pattern.exec(path) : null;
+      if (!match) continue;
+      const [status, answer] = handle({ me, params: match.slice(1), query: url.searchParams, body });
+      if (answer === null) {
+        res.writeHead(status);
+        return res.end();
+      }
+      return sendJson(res, status, answer);
     }
     return sendError(res, errors.ROUTE_NOT_FOUND);
   }
+  const avatar = /^\/dev-avatars\/([a-z0-9-]{1,40})\.svg$/.exec(path);
+  if (avatar) return serveAvatar(avatar[1], res);
   return serveStatic(path, res);
+}
+
+// A made-up face for screenshots: a silhouette on a gradient whose colours come from the name.
+function serveAvatar(name, res) {
+  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  res.writeHead(200, { 'Content-Type': TYPES['.svg'], 'Cache-Control': 'max-age=3600' });
+  res.end(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+<stop offset="0" stop-color="hsl(${hue} 80% 62%)"/><stop offset="1" stop-color="hsl(${(hue + 50) % 360} 70% 42%)"/>
+</linearGradient></defs><rect width="96" height="96" fill="url(#g)"/>
+<circle cx="48" cy="38" r="17" fill="rgb(255 255 255 / 85%)"/><path d="M16 92c4-20 17-30 32-30s28 10 32 30z" fill="rgb(255 255 255 / 85%)"/></svg>`);
 }
 
 function serveStatic(path, res) {

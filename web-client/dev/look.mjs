@@ -1,24 +1,21 @@
 // Screenshots of the states a person meets, against the fake gateways, for a human to look at:
 // unread badges, a failed send, the reconnecting indicator with a send waiting offline (and its
 // resend once back), and the one-column phone layout. It also checks those behaviours, so it
-// fails loudly if one of them breaks. Needs `npm run build`. Dev-only.
+// fails loudly if one of them breaks. Direct messages need a friendship, so the people who write
+// to each other are made friends in the fake's memory first. Needs `npm run build`. Dev-only.
 //
 //   node dev/look.mjs [outDir]        (default target/screenshots)
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/harness.mjs';
 import { startFakeGateways } from './fake-gateway.mjs';
 
 const out = process.argv[2] ?? 'target/screenshots';
 mkdirSync(out, { recursive: true });
 
 const gateways = await startFakeGateways({ maxTextLength: 200 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const guard = setTimeout(() => {
   console.error('look: gave up after 60 s');
   process.exit(1);
@@ -46,12 +43,16 @@ async function say(page, toPhone, text) {
 }
 
 const shot = (page, name) => page.screenshot({ path: join(out, name) });
+const idOf = (phone) => gateways.world.byPhone.get(phone).userId;
+const befriend = (phoneA, phoneB) => gateways.world.social.befriend(idOf(phoneA), idOf(phoneB));
 
 try {
   const alice = await client('Alice Liddell', '+15550001');
   await shot(alice, 'look-empty.png');
   const bob = await client('Bob Marley', '+15550002');
   const carol = await client('Carol Danvers', '+15550003');
+  befriend('+15550001', '+15550002');
+  befriend('+15550001', '+15550003');
 
   await say(bob, '+15550001', 'Hey Alice, are we still on for lunch tomorrow?');
   await say(carol, '+15550001', 'Did you see the deploy notes?');
@@ -92,6 +93,7 @@ try {
   await shot(alice, 'look-reconnected.png');
 
   const phone = await client('Dave Phone', '+15550004', { width: 390, height: 760 });
+  befriend('+15550003', '+15550004');
   await say(carol, '+15550004', 'Hi Dave, welcome to Parley!');
   await phone.getByTestId('unread-badge').waitFor();
   await shot(phone, 'look-mobile-list.png');

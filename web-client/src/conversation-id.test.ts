@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directConversationId, peerOf } from './conversation-id';
+import { directConversationId, groupConversationId, groupOf, isGroupId, peerOf } from './conversation-id';
 
 describe('directConversationId', () => {
   it('puts the lower user id first, whoever asks', () => {
@@ -31,5 +31,25 @@ describe('peerOf', () => {
     expect(peerOf('d_9_10', 11)).toBeNull();
     expect(peerOf('g_5', 5)).toBeNull();
     expect(peerOf('d_01_2', 2)).toBeNull();
+  });
+});
+
+describe('group conversation ids', () => {
+  it('prefixes the group id with g_ and reads it back unchanged', () => {
+    expect(groupConversationId('7400000000000000001')).toBe('g_7400000000000000001');
+    expect(groupOf('g_7400000000000000001')).toBe('7400000000000000001');
+  });
+
+  it('is null for an id that is not a group conversation', () => {
+    expect(groupOf('d_1_2')).toBeNull();
+    expect(groupOf('g_')).toBeNull();
+    expect(groupOf('g_1/2')).toBeNull();
+  });
+
+  it('refuses a group id that would break the conversation id or a URL path', () => {
+    expect(() => groupConversationId('')).toThrow(RangeError);
+    expect(() => groupConversationId('1_2')).toThrow(RangeError);
+    expect(isGroupId('12 3')).toBe(false);
+    expect(isGroupId('42')).toBe(true);
   });
 });

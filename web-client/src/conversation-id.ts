@@ -1,5 +1,6 @@
-// Direct conversation ids, derived the same way the server does (contracts' ConversationIds), so
-// the client can open a conversation before any message exists and file the first one under it.
+// Conversation ids, derived the same way the server does (contracts' ConversationIds), so the
+// client can open a conversation before any message exists and file the first one under it:
+// d_<low>_<high> for two users, g_<groupId> for a group.
 
 export function directConversationId(userA: number, userB: number): string {
   if (!isUserId(userA) || !isUserId(userB)) {
@@ -17,6 +18,26 @@ export function peerOf(conversationId: string, self: number): number | null {
   if (a === self) return b;
   if (b === self) return a;
   return null;
+}
+
+// Group ids are strings on the wire (64-bit ids do not fit a JS number). The protocol does not
+// promise digits, so anything that cannot break the g_<id> form or a URL path is accepted.
+const GROUP_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export function isGroupId(value: string): boolean {
+  return GROUP_ID.test(value);
+}
+
+export function groupConversationId(groupId: string): string {
+  if (!isGroupId(groupId)) throw new RangeError(`not a group id: ${JSON.stringify(groupId)}`);
+  return `g_${groupId}`;
+}
+
+/** The group of a group conversation id, or null if the id is not one. */
+export function groupOf(conversationId: string): string | null {
+  if (!conversationId.startsWith('g_')) return null;
+  const groupId = conversationId.slice(2);
+  return isGroupId(groupId) ? groupId : null;
 }
 
 function isUserId(n: number): boolean {

@@ -1,9 +1,11 @@
 // The left column: the "new chat" box (phone -> lookup -> open) and the conversations, newest
-// first, each with the peer's name, the last message and an unread badge when it is not open.
+// first, each with the peer's or group's name, the last message (in a group, with its sender)
+// and an unread badge when it is not open.
 
-import { avatar, peerLabel } from './peer-label';
+import type { Directory } from './directory';
 import { el } from './element';
-import type { MessageStore } from './message-store';
+import type { ChatMessage, Conversation, MessageStore } from './message-store';
+import { groupAvatar, personAvatar } from './peer-label';
 import { messageTime } from './time-format';
 
 export interface ConversationListActions {
@@ -18,11 +20,12 @@ export class ConversationList {
   private readonly empty = el(
     'p',
     { class: 'sidebar-empty' },
-    'No conversations yet. Enter a phone number above to start one.',
+    "No conversations yet. Enter a friend's phone number above, or open a friend or a group.",
   );
 
   constructor(
     private readonly store: MessageStore,
+    private readonly directory: Directory,
     actions: ConversationListActions,
   ) {
     const phone = el('input', {
@@ -74,7 +77,7 @@ export class ConversationList {
       ...conversations.map((c) => {
         const last = this.store.lastMessage(c.id);
         const active = c.id === this.store.activeId;
-        const preview = last ? `${last.mine ? 'You: ' : ''}${last.text}` : 'No messages yet';
+        const preview = last ? `${this.author(c, last)}${last.text}` : 'No messages yet';
         return el(
           'li',
           {},
@@ -85,13 +88,14 @@ export class ConversationList {
               class: `conversation-item${active ? ' active' : ''}`,
               'data-testid': 'conversation-item',
               'data-conversation-id': c.id,
+              'data-kind': c.kind,
               'aria-current': active ? 'true' : null,
             },
-            avatar(c.peerId, c.peerName),
+            c.groupId === null ? personAvatar(this.directory, c.peerId) : groupAvatar(this.directory, c.groupId),
             el(
               'span',
               { class: 'conversation-body' },
-              el('span', { class: 'conversation-name' }, peerLabel(c.peerId, c.peerName)),
+              el('span', { class: 'conversation-name' }, this.title(c)),
               el('span', { class: `conversation-preview${last ? '' : ' muted'}` }, preview),
             ),
             el(
@@ -110,5 +114,15 @@ export class ConversationList {
         );
       }),
     );
+  }
+
+  private title(c: Conversation): string {
+    return c.groupId === null ? this.directory.userName(c.peerId) : this.directory.groupName(c.groupId);
+  }
+
+  /** Who wrote the last message, as a prefix of the preview: "You: ", and in a group "Bob: ". */
+  private author(c: Conversation, m: ChatMessage): string {
+    if (m.mine) return 'You: ';
+    return c.kind === 'group' ? `${this.directory.userName(m.from)}: ` : '';
   }
 }

@@ -11,11 +11,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   setAttributes(node, attributes);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
+  refill(node, ...children);
   return node;
+}
+
+/** Replaces a node's children, skipping the empty ones as el() does. */
+export function refill(node: Element, ...children: Child[]): void {
+  node.replaceChildren(
+    ...children.flatMap((child) =>
+      child === null || child === undefined || child === false
+        ? []
+        : [typeof child === 'string' ? document.createTextNode(child) : child],
+    ),
+  );
 }
 
 /** Sets each attribute; false, null and undefined remove it, true sets it empty. */

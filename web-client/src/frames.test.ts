@@ -45,6 +45,37 @@ describe('parseServerFrame', () => {
     expect(parseServerFrame(JSON.stringify(base))).toEqual({ ...base, clientMsgId: null });
   });
 
+  it('reads a group message, whose recipient is 0', () => {
+    const frame = {
+      type: 'message',
+      messageId: '10',
+      conversationId: 'g_7400000000000000001',
+      seq: 3,
+      from: 2,
+      to: 0,
+      text: 'hi all',
+      sentAt: 1700000000000,
+      clientMsgId: null,
+    };
+    expect(parseServerFrame(JSON.stringify(frame))).toEqual(frame);
+    const { to: _omitted, ...withoutTo } = frame;
+    expect(parseServerFrame(JSON.stringify(withoutTo))).toEqual(frame);
+  });
+
+  it('refuses a direct message addressed to 0', () => {
+    const frame = {
+      type: 'message',
+      messageId: '1',
+      conversationId: 'd_1_2',
+      seq: 1,
+      from: 2,
+      to: 0,
+      text: 'x',
+      sentAt: 1,
+    };
+    expect(() => parseServerFrame(JSON.stringify(frame))).toThrow(/to must be positive/);
+  });
+
   it('reads an error frame whose clientMsgId is null', () => {
     expect(
       parseServerFrame('{"type":"error","code":5001,"message":"The recipient does not exist","clientMsgId":null}'),
@@ -81,6 +112,12 @@ describe('encodeClientFrame', () => {
       to: 2,
       text: 'hi',
     });
+  });
+
+  it('writes a group send with the conversation id and no recipient', () => {
+    expect(
+      JSON.parse(encodeClientFrame({ type: 'send', clientMsgId: 'c-2', conversationId: 'g_123', text: 'hi all' })),
+    ).toEqual({ type: 'send', clientMsgId: 'c-2', conversationId: 'g_123', text: 'hi all' });
   });
 
   it('writes a ping', () => {

@@ -28,9 +28,11 @@ export interface AckFrame {
 export interface MessageFrame {
   type: 'message';
   messageId: string;
+  /** d_<low>_<high> for a direct message, g_<groupId> for a group one. */
   conversationId: string;
   seq: number;
   from: number;
+  /** The recipient of a direct message; 0 in a group, whose members are the recipients. */
   to: number;
   text: string;
   sentAt: number;
@@ -46,10 +48,20 @@ export interface ErrorFrame {
 
 export type ServerFrame = WelcomeFrame | PongFrame | AckFrame | MessageFrame | ErrorFrame;
 
-export interface SendFrame {
+/** A direct message names its recipient; a group message names the conversation instead. */
+export type SendFrame = DirectSendFrame | GroupSendFrame;
+
+export interface DirectSendFrame {
   type: 'send';
   clientMsgId: string;
   to: number;
+  text: string;
+}
+
+export interface GroupSendFrame {
+  type: 'send';
+  clientMsgId: string;
+  conversationId: string;
   text: string;
 }
 
@@ -97,18 +109,20 @@ export function parseServerFrame(text: string): ServerFrame {
         seq: int(f, 'seq'),
         sentAt: int(f, 'sentAt'),
       };
-    case 'message':
+    case 'message': {
+      const conversationId = str(f, 'conversationId');
       return {
         type: 'message',
         messageId: messageId(f),
-        conversationId: str(f, 'conversationId'),
+        conversationId,
         seq: int(f, 'seq'),
         from: userId(f, 'from'),
-        to: userId(f, 'to'),
+        to: conversationId.startsWith('g_') ? groupRecipient(f) : userId(f, 'to'),
         text: typeof f.text === 'string' ? f.text : fail('text must be a string'),
         sentAt: int(f, 'sentAt'),
         clientMsgId: optionalStr(f, 'clientMsgId'),
       };
+    }
     case 'error':
       return {
         type: 'error',
@@ -154,6 +168,12 @@ function positiveInt(f: Fields, key: string): number {
 
 function userId(f: Fields, key: string): number {
   return positiveInt(f, key);
+}
+
+// A group message is addressed to the conversation: the server sends to 0, and a missing or null
+// `to` is read the same way rather than refusing a message that is otherwise whole.
+function groupRecipient(f: Fields): number {
+  return f.to === undefined || f.to === null ? 0 : int(f, 'to');
 }
 
 // A numeric messageId has already lost digits in JSON.parse if it was a real Snowflake, so it is

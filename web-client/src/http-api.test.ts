@@ -1,18 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiError, ParleyApi } from './http-api';
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
-function apiAnswering(response: Response | Error, token: string | null = 'jwt') {
-  const fetchFn = vi.fn(async () => {
-    if (response instanceof Error) throw response;
-    return response;
-  });
-  const onUnauthenticated = vi.fn();
-  return { api: new ParleyApi(() => token, onUnauthenticated, fetchFn), fetchFn, onUnauthenticated };
-}
+import { describe, expect, it } from 'vitest';
+import { apiAnswering, json, noContent } from './fake-fetch';
+import { ApiError, apiPath, query } from './http-api';
 
 describe('ParleyApi', () => {
   it('posts the login as JSON to the relative path and returns the body', async () => {
@@ -56,5 +44,46 @@ describe('ParleyApi', () => {
   it('says the server cannot be reached when fetch itself fails', async () => {
     const { api } = apiAnswering(new TypeError('Failed to fetch'));
     await expect(api.user(2)).rejects.toMatchObject({ status: 0, message: expect.stringContaining('Cannot reach') });
+  });
+
+  it('logs out with a POST and takes an already refused token quietly', async () => {
+    const done = apiAnswering(noContent());
+    await expect(done.api.logout()).resolves.toBeUndefined();
+    expect(done.calls()).toEqual([['POST', '/api/auth/logout', undefined]]);
+
+    const refused = apiAnswering(json(401, { code: 2001, message: 'A valid access token is required' }));
+    await expect(refused.api.logout()).rejects.toMatchObject({ code: 2001 });
+    expect(refused.onUnauthenticated).not.toHaveBeenCalled();
+  });
+
+  it('patches only the profile fields it is given', async () => {
+    const me = { userId: 1, phone: '+15550001', displayName: 'Alice L.', avatarUrl: null, bio: 'Hi' };
+    const { api, calls } = apiAnswering(json(200, me));
+    await expect(api.updateMe({ displayName: 'Alice L.', bio: 'Hi' })).resolves.toEqual(me);
+    expect(calls()).toEqual([['PATCH', '/api/me', { displayName: 'Alice L.', bio: 'Hi' }]]);
+  });
+
+  it('searches by exact phone, or by name prefix with a page size and the cursor of the last page', async () => {
+    const { api, calls } = apiAnswering(() => json(200, { items: [], nextCursor: null }));
+    await api.searchUsers({ phone: '+15550002' });
+    await api.searchUsers({ name: 'Al', limit: 20, cursor: null });
+    await api.searchUsers({ name: 'Al & Bo', limit: 20, cursor: 'c/2=' });
+    expect(calls().map((c) => c[1])).toEqual([
+      '/api/users/search?phone=%2B15550002',
+      '/api/users/search?name=Al&limit=20',
+      '/api/users/search?name=Al%20%26%20Bo&limit=20&cursor=c%2F2%3D',
+    ]);
+  });
+});
+
+describe('apiPath and query', () => {
+  it('escapes every path segment, so an id cannot reach another endpoint', () => {
+    expect(apiPath('groups', '7400000000000000001', 'members', 5)).toBe('/api/groups/7400000000000000001/members/5');
+    expect(apiPath('groups', '../me')).toBe('/api/groups/..%2Fme');
+  });
+
+  it('leaves out parameters without a value', () => {
+    expect(query({ limit: 20, cursor: null, x: undefined })).toBe('?limit=20');
+    expect(query({ cursor: null })).toBe('');
   });
 });

@@ -1,13 +1,48 @@
-// The gateway's HTTP endpoints, on the page's own origin. Every failure becomes an ApiError with
-// the server's {code, message} when it sent one, so screens only ever show that message.
+// The gateway's HTTP endpoints, on the page's own origin: the transport every /api call goes
+// through, and the account and user endpoints. Friends and groups are in friends-api.ts and
+// groups-api.ts on top of request(). Every failure becomes an ApiError with the server's
+// {code, message} when it sent one, so screens only ever show that message.
 
+/** A user as others see them; avatarUrl and bio are absent from older answers (login, lookup). */
 export interface UserProfile {
   userId: number;
   displayName: string;
+  avatarUrl?: string | null;
+  bio?: string | null;
 }
 
 export interface Account extends UserProfile {
   phone: string;
+}
+
+/** A row of a search or a list of people. */
+export interface UserSummary {
+  userId: number;
+  displayName: string;
+  avatarUrl?: string | null;
+}
+
+/** One page of a list; nextCursor is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Only the fields present are changed. An empty avatarUrl removes the avatar. */
+export interface ProfileChanges {
+  displayName?: string;
+  avatarUrl?: string;
+  bio?: string;
+}
+
+export type UserQuery = { phone: string } | { name: string; limit: number; cursor: string | null };
+
+/** Row ids the protocol does not type (requests, applications): kept as the server sent them. */
+export type RowId = number | string;
+
+/** 9 and "9" are the same row. */
+export function sameId(a: RowId, b: RowId): boolean {
+  return String(a) === String(b);
 }
 
 export interface LoginResult {
@@ -57,15 +92,38 @@ export class ParleyApi {
     return this.call('POST', '/api/auth/login', { phone, password });
   }
 
+  /** Ends the token on every gateway. A token already refused is not news here: no onUnauthenticated. */
+  async logout(): Promise<void> {
+    await this.call('POST', '/api/auth/logout', undefined, false);
+  }
+
+  me(): Promise<Account> {
+    return this.call('GET', '/api/me');
+  }
+
+  updateMe(changes: ProfileChanges): Promise<Account> {
+    return this.call('PATCH', '/api/me', changes);
+  }
+
   user(userId: number): Promise<UserProfile> {
-    return this.call('GET', `/api/users/${encodeURIComponent(String(userId))}`);
+    return this.call('GET', apiPath('users', userId));
   }
 
   lookup(phone: string): Promise<UserProfile> {
-    return this.call('GET', `/api/users/lookup?phone=${encodeURIComponent(phone)}`);
+    return this.call('GET', `/api/users/lookup${query({ phone })}`);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  searchUsers(q: UserQuery): Promise<Page<UserSummary>> {
+    const params = 'phone' in q ? { phone: q.phone } : { name: q.name, limit: q.limit, cursor: q.cursor };
+    return this.call('GET', `/api/users/search${query(params)}`);
+  }
+
+  /** Any endpoint: the JSON body, or null for an answer without one (204). */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.call(method, path, body);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, reportRefusal = true): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = this.token();
@@ -83,11 +141,25 @@ export class ParleyApi {
     const payload = await response.json().catch(() => null);
     if (!response.ok) {
       const error = toApiError(response.status, payload);
-      if (error.code === ErrorCodes.UNAUTHENTICATED) this.onUnauthenticated();
+      if (error.code === ErrorCodes.UNAUTHENTICATED && reportRefusal) this.onUnauthenticated();
       throw error;
     }
     return payload as T;
   }
+}
+
+/** /api/<segment>/<segment>…, each segment escaped: ids come from users and servers alike. */
+export function apiPath(...segments: (string | number)[]): string {
+  return `/api/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+}
+
+/** ?a=1&b=2 of the parameters that have a value, or '' when none has. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const pairs = Object.entries(params).filter(
+    (entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== undefined,
+  );
+  if (pairs.length === 0) return '';
+  return `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`;
 }
 
 function toApiError(status: number, payload: unknown): ApiError {

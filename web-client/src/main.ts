@@ -1,15 +1,15 @@
-// Entry point: shows the chat screen for a stored, unexpired session and the auth screen
-// otherwise, and switches between them on login, logout and a refused token.
+// Entry point: shows the app for a stored, unexpired session and the auth screen otherwise, and
+// switches between them on login, logout and a refused token.
 
 import './styles.css';
+import { renderAppScreen } from './app-screen';
 import { renderAuthScreen } from './auth-screen';
 import { clearSession, loadSession, saveSession, type AuthSession } from './auth-session';
-import { renderChatScreen } from './chat-screen';
 import { ParleyApi } from './http-api';
 
 const root = document.getElementById('app')!;
 let session: AuthSession | null = loadSession(Date.now());
-let teardownChat: (() => void) | null = null;
+let teardownApp: (() => void) | null = null;
 
 const api = new ParleyApi(
   () => session?.token ?? null,
@@ -17,8 +17,8 @@ const api = new ParleyApi(
 );
 
 function showAuth(error?: string): void {
-  teardownChat?.();
-  teardownChat = null;
+  teardownApp?.();
+  teardownApp = null;
   session = null;
   clearSession();
   renderAuthScreen(root, {
@@ -26,15 +26,24 @@ function showAuth(error?: string): void {
     error,
     onLoggedIn: (fresh) => {
       saveSession(fresh);
-      showChat(fresh);
+      showApp(fresh);
     },
   });
 }
 
-function showChat(current: AuthSession): void {
+function showApp(current: AuthSession): void {
   session = current;
-  teardownChat = renderChatScreen(root, { session: current, api, onLogout: (reason) => showAuth(reason) });
+  teardownApp = renderAppScreen(root, {
+    session: current,
+    api,
+    onLogout: (reason) => showAuth(reason),
+    onAccountChanged: (account) => {
+      if (!session) return;
+      session = { ...session, user: { ...session.user, ...account } };
+      saveSession(session);
+    },
+  });
 }
 
-if (session) showChat(session);
+if (session) showApp(session);
 else showAuth();

@@ -1,15 +1,20 @@
 // The right column: the open conversation's bubbles (mine right, theirs left, each with its time
-// and, for mine, sending… / sent / failed) and the composer, where Enter sends.
+// and, for mine, sending… / sent / failed; in a group, theirs under the sender's name) and the
+// composer, where Enter sends.
 
-import { avatar, peerLabel } from './peer-label';
+import type { Directory } from './directory';
 import { el, setAttributes } from './element';
 import type { ChatMessage, MessageStore } from './message-store';
+import { groupAvatar, hueOf, personAvatar } from './peer-label';
+import { backButton, emptyPane } from './split-layout';
 import { messageTime } from './time-format';
 
 export interface MessagePaneActions {
   send(text: string): void;
   retry(clientMsgId: string): void;
   back(): void;
+  /** Show the group's info (members, leave…). */
+  groupInfo(groupId: string): void;
 }
 
 // Within this distance of the bottom the pane follows new messages; further up, the reader is
@@ -19,14 +24,14 @@ const FOLLOW_THRESHOLD_PX = 80;
 export class MessagePane {
   readonly element: HTMLElement;
   private readonly title = el('div', { class: 'pane-title' });
+  private readonly infoButton = el(
+    'button',
+    { type: 'button', class: 'ghost pane-info', 'data-testid': 'group-info-open' },
+    'Group info',
+  );
   private readonly scroller = el('div', { class: 'message-scroller' });
   private readonly list = el('div', { class: 'message-list', role: 'log', 'aria-live': 'polite' });
-  private readonly placeholder = el(
-    'div',
-    { class: 'pane-empty' },
-    el('div', { class: 'brand-mark pane-empty-mark', 'aria-hidden': 'true' }, 'P'),
-    el('p', {}, 'Pick a conversation, or start one with a phone number.'),
-  );
+  private readonly placeholder = emptyPane("Pick a conversation, or start one with a friend's phone number.");
   private readonly input = el('textarea', {
     class: 'message-input',
     'data-testid': 'message-input',
@@ -45,6 +50,7 @@ export class MessagePane {
 
   constructor(
     private readonly store: MessageStore,
+    private readonly directory: Directory,
     private readonly actions: MessagePaneActions,
   ) {
     const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
@@ -64,13 +70,16 @@ export class MessagePane {
       const retry = (event.target as Element).closest<HTMLElement>('[data-retry]');
       if (retry?.dataset.retry) this.actions.retry(retry.dataset.retry);
     });
-    const back = el('button', { type: 'button', class: 'back-button', 'aria-label': 'Back to chats' }, '‹');
-    back.addEventListener('click', () => this.actions.back());
+    const back = backButton('Back to chats', () => this.actions.back());
+    this.infoButton.addEventListener('click', () => {
+      const groupId = this.store.conversation(this.store.activeId ?? '')?.groupId;
+      if (groupId) this.actions.groupInfo(groupId);
+    });
     this.scroller.append(this.list);
     this.element = el(
       'section',
       { class: 'pane', 'aria-label': 'Messages' },
-      el('header', { class: 'pane-header' }, back, this.title),
+      el('header', { class: 'pane-header' }, back, this.title, this.infoButton),
       this.placeholder,
       this.scroller,
       composer,
@@ -94,13 +103,19 @@ export class MessagePane {
     }
     this.placeholder.hidden = true;
     this.scroller.hidden = false;
+    const groupId = conversation.groupId;
+    this.infoButton.hidden = groupId === null;
     this.title.replaceChildren(
-      avatar(conversation.peerId, conversation.peerName),
+      groupId === null ? personAvatar(this.directory, conversation.peerId) : groupAvatar(this.directory, groupId),
       el(
         'div',
-        {},
-        el('div', { class: 'pane-name' }, peerLabel(conversation.peerId, conversation.peerName)),
-        el('div', { class: 'pane-sub' }, `#${conversation.peerId}`),
+        { class: 'pane-names' },
+        el(
+          'div',
+          { class: 'pane-name', 'data-testid': 'pane-title' },
+          groupId === null ? this.directory.userName(conversation.peerId) : this.directory.groupName(groupId),
+        ),
+        el('div', { class: 'pane-sub' }, groupId === null ? `#${conversation.peerId}` : `Group ${groupId}`),
       ),
     );
 
@@ -114,14 +129,16 @@ export class MessagePane {
     const lastIsMine = messages[messages.length - 1]?.mine === true;
 
     const keep = new Set<string>();
-    const rows = messages.map((m) => {
+    const rows = messages.map((m, i) => {
       keep.add(m.key);
       let row = this.bubbles.get(m.key);
       if (!row) {
         row = createRow(m);
         this.bubbles.set(m.key, row);
       }
-      updateRow(row, m, now);
+      // In a group, the sender's name heads each run of their messages.
+      const heads = groupId !== null && !m.mine && messages[i - 1]?.from !== m.from;
+      updateRow(row, m, now, heads ? this.directory.userName(m.from) : null);
       return row;
     });
     for (const key of this.bubbles.keys()) if (!keep.has(key)) this.bubbles.delete(key);
@@ -149,19 +166,27 @@ export class MessagePane {
 }
 
 function createRow(m: ChatMessage): HTMLElement {
+  const sender = el('div', { class: 'bubble-sender', 'data-testid': 'message-sender' });
+  sender.hidden = true;
   const bubble = el(
     'div',
-    { class: 'bubble', 'data-testid': 'message-bubble' },
+    { class: 'bubble', 'data-testid': 'message-bubble', 'data-from': m.from },
+    sender,
     el('p', { class: 'bubble-text' }, m.text),
     el('div', { class: 'bubble-meta' }, el('time', { class: 'bubble-time' }), el('span', { class: 'bubble-status' })),
   );
   return el('div', { class: `bubble-row ${m.mine ? 'mine' : 'theirs'}` }, bubble);
 }
 
-function updateRow(row: HTMLElement, m: ChatMessage, now: number): void {
+function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: string | null): void {
   const bubble = row.firstElementChild as HTMLElement;
   setAttributes(bubble, { 'data-state': m.state, 'data-message-id': m.messageId });
   bubble.className = `bubble ${m.state}`;
+  const sender = bubble.querySelector<HTMLElement>('.bubble-sender')!;
+  sender.hidden = senderName === null;
+  if (senderName !== null && sender.textContent !== senderName) sender.textContent = senderName;
+  if (senderName !== null) sender.style.setProperty('--sender-hue', String(hueOf(m.from)));
+  row.classList.toggle('run-start', senderName !== null);
   const time = bubble.querySelector('.bubble-time')!;
   time.textContent = messageTime(m.sentAt, now);
   time.setAttribute('datetime', new Date(m.sentAt).toISOString());

@@ -52,9 +52,15 @@ describe('MessageStore', () => {
 
   it('shows my send as pending, then as sent with the server id and seq once acked', () => {
     const store = new MessageStore(ME);
-    store.openDirect(BOB, 'Bob');
-    const pending = store.addPending(BOB, 'hello', 'c-1', 1000);
-    expect(pending).toMatchObject({ state: 'pending', mine: true, messageId: null, seq: null, conversationId: 'd_1_2' });
+    store.openDirect(BOB);
+    const pending = store.addPending('d_1_2', 'hello', 'c-1', 1000);
+    expect(pending).toMatchObject({
+      state: 'pending',
+      mine: true,
+      messageId: null,
+      seq: null,
+      conversationId: 'd_1_2',
+    });
 
     expect(store.applyAck(ack('c-1', 7, '7345123456789012345'))).toBe(true);
     expect(store.messages('d_1_2')[0]).toMatchObject({
@@ -68,7 +74,7 @@ describe('MessageStore', () => {
   it('keeps a pending send last until its ack gives it a place', () => {
     const store = new MessageStore(ME);
     store.applyMessage(message({ seq: 1 }));
-    store.addPending(BOB, 'mine', 'c-1', 1000);
+    store.addPending('d_1_2', 'mine', 'c-1', 1000);
     store.applyMessage(message({ seq: 2 }));
     expect(texts(store)).toEqual(['text 1', 'text 2', 'mine']);
     store.applyAck(ack('c-1', 3));
@@ -78,7 +84,7 @@ describe('MessageStore', () => {
 
   it('takes the echo of my own send, carrying its clientMsgId, as its confirmation', () => {
     const store = new MessageStore(ME);
-    store.addPending(BOB, 'hello', 'c-1', 1000);
+    store.addPending('d_1_2', 'hello', 'c-1', 1000);
     const echo = message({ seq: 4, from: ME, to: BOB, text: 'hello', clientMsgId: 'c-1' });
     expect(store.applyMessage(echo)).toBe('confirmed');
     expect(store.messages('d_1_2')).toHaveLength(1);
@@ -105,7 +111,7 @@ describe('MessageStore', () => {
 
   it('marks the send an error frame names as failed, with the server message', () => {
     const store = new MessageStore(ME);
-    store.addPending(BOB, 'hello', 'c-1', 1000);
+    store.addPending('d_1_2', 'hello', 'c-1', 1000);
     const failed = store.applyError(error('c-1'));
     expect(failed).toMatchObject({ state: 'failed', error: 'The recipient does not exist' });
     expect(store.pendingSends()).toEqual([]);
@@ -113,7 +119,7 @@ describe('MessageStore', () => {
 
   it('leaves sends alone for an error without a clientMsgId or for another send', () => {
     const store = new MessageStore(ME);
-    store.addPending(BOB, 'hello', 'c-1', 1000);
+    store.addPending('d_1_2', 'hello', 'c-1', 1000);
     expect(store.applyError(error(null, 'Too many requests'))).toBeNull();
     expect(store.applyError(error('c-2'))).toBeNull();
     expect(store.messages('d_1_2')[0]!.state).toBe('pending');
@@ -121,7 +127,7 @@ describe('MessageStore', () => {
 
   it('does not fail a send that was already acknowledged', () => {
     const store = new MessageStore(ME);
-    store.addPending(BOB, 'hello', 'c-1', 1000);
+    store.addPending('d_1_2', 'hello', 'c-1', 1000);
     store.applyAck(ack('c-1', 1));
     expect(store.applyError(error('c-1'))).toBeNull();
     expect(store.messages('d_1_2')[0]!.state).toBe('sent');
@@ -130,7 +136,7 @@ describe('MessageStore', () => {
   it('keeps a failed send in place while newer messages arrive after it', () => {
     const store = new MessageStore(ME);
     store.applyMessage(message({ seq: 1 }));
-    store.addPending(BOB, 'mine', 'c-1', 1000);
+    store.addPending('d_1_2', 'mine', 'c-1', 1000);
     store.applyError(error('c-1'));
     store.applyMessage(message({ seq: 2 }));
     expect(texts(store)).toEqual(['text 1', 'mine', 'text 2']);
@@ -138,7 +144,7 @@ describe('MessageStore', () => {
 
   it('puts a failed send back to pending on retry, with the same clientMsgId', () => {
     const store = new MessageStore(ME);
-    store.addPending(BOB, 'hello', 'c-1', 1000);
+    store.addPending('d_1_2', 'hello', 'c-1', 1000);
     store.applyError(error('c-1'));
     expect(store.retry('c-1')).toEqual({ type: 'send', clientMsgId: 'c-1', to: BOB, text: 'hello' });
     expect(store.messages('d_1_2')[0]).toMatchObject({ state: 'pending', error: null });
@@ -147,9 +153,9 @@ describe('MessageStore', () => {
 
   it('lists sends still pending oldest first, to send again after a reconnect', () => {
     const store = new MessageStore(ME);
-    store.addPending(BOB, 'one', 'c-1', 1000);
-    store.addPending(CAROL, 'two', 'c-2', 1001);
-    store.addPending(BOB, 'three', 'c-3', 1002);
+    store.addPending('d_1_2', 'one', 'c-1', 1000);
+    store.addPending('d_1_3', 'two', 'c-2', 1001);
+    store.addPending('d_1_2', 'three', 'c-3', 1002);
     store.applyAck(ack('c-3', 1));
     expect(store.pendingSends()).toEqual([
       { type: 'send', clientMsgId: 'c-1', to: BOB, text: 'one' },
@@ -159,7 +165,7 @@ describe('MessageStore', () => {
 
   it('counts unread messages only in conversations that are not open, and clears them on open', () => {
     const store = new MessageStore(ME);
-    store.openDirect(CAROL, 'Carol');
+    store.openDirect(CAROL);
     store.applyMessage(message({ seq: 1 }));
     store.applyMessage(message({ seq: 2 }));
     store.applyMessage(message({ seq: 2 })); // a duplicate is not news
@@ -173,8 +179,8 @@ describe('MessageStore', () => {
 
   it('lists the conversation with the latest message first', () => {
     const store = new MessageStore(ME);
-    store.openDirect(BOB, 'Bob');
-    store.openDirect(CAROL, 'Carol');
+    store.openDirect(BOB);
+    store.openDirect(CAROL);
     expect(store.conversations().map((c) => c.peerId)).toEqual([CAROL, BOB]);
     store.applyMessage(message({ seq: 1 }));
     expect(store.conversations().map((c) => c.peerId)).toEqual([BOB, CAROL]);
@@ -182,11 +188,11 @@ describe('MessageStore', () => {
 
   it('opens the same conversation for a peer however often it is started', () => {
     const store = new MessageStore(ME);
-    expect(store.openDirect(BOB, 'Bob')).toBe('d_1_2');
+    expect(store.openDirect(BOB)).toBe('d_1_2');
     store.applyMessage(message({ seq: 1 }));
     expect(store.openDirect(BOB)).toBe('d_1_2');
     expect(store.conversations()).toHaveLength(1);
-    expect(store.conversation('d_1_2')!.peerName).toBe('Bob');
+    expect(store.conversation('d_1_2')).toMatchObject({ kind: 'direct', peerId: BOB, groupId: null });
   });
 
   it('tells subscribers about each change until they unsubscribe', () => {
@@ -194,10 +200,58 @@ describe('MessageStore', () => {
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
     store.applyMessage(message({ seq: 1 }));
-    store.setPeerName(BOB, 'Bob');
+    store.setActive('d_1_2');
     expect(listener).toHaveBeenCalledTimes(2);
     unsubscribe();
     store.applyMessage(message({ seq: 2 }));
     expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  describe('in a group', () => {
+    const GROUP = '7400000000000000001';
+    const groupMessage = (seq: number, from: number, extra: Partial<MessageFrame> = {}) =>
+      message({ seq, from, to: 0, conversationId: `g_${GROUP}`, messageId: `g${seq}`, ...extra });
+
+    it('files group messages from several senders under the group, counting them unread', () => {
+      const store = new MessageStore(ME);
+      store.applyMessage(groupMessage(1, BOB));
+      store.applyMessage(groupMessage(2, CAROL));
+      expect(store.conversations()).toEqual([
+        expect.objectContaining({ id: `g_${GROUP}`, kind: 'group', groupId: GROUP, peerId: 0, unread: 2 }),
+      ]);
+      expect(store.messages(`g_${GROUP}`).map((m) => [m.from, m.mine])).toEqual([
+        [BOB, false],
+        [CAROL, false],
+      ]);
+    });
+
+    it('sends to the conversation id, not to a recipient, and resends the same way', () => {
+      const store = new MessageStore(ME);
+      const id = store.openGroup(GROUP);
+      expect(id).toBe(`g_${GROUP}`);
+      store.addPending(id, 'hi all', 'c-1', 1000);
+      const expected = { type: 'send', clientMsgId: 'c-1', conversationId: `g_${GROUP}`, text: 'hi all' };
+      expect(store.pendingSends()).toEqual([expected]);
+      store.applyError({
+        type: 'error',
+        code: 4102,
+        message: 'You are not a member of this group',
+        clientMsgId: 'c-1',
+      });
+      expect(store.retry('c-1')).toEqual(expected);
+    });
+
+    it("confirms my group send by its ack and takes my other tab's echo as mine", () => {
+      const store = new MessageStore(ME);
+      store.openGroup(GROUP);
+      store.addPending(`g_${GROUP}`, 'hi all', 'c-1', 1000);
+      store.applyAck({ ...ack('c-1', 5), conversationId: `g_${GROUP}` });
+      store.applyMessage(groupMessage(6, ME, { clientMsgId: 'other-tab' }));
+      expect(store.messages(`g_${GROUP}`).map((m) => [m.state, m.mine, m.seq])).toEqual([
+        ['sent', true, 5],
+        ['sent', true, 6],
+      ]);
+      expect(store.conversation(`g_${GROUP}`)!.unread).toBe(0);
+    });
   });
 });

@@ -1,10 +1,13 @@
 // Conversations and their messages as this tab knows them, in memory. It applies the server's
 // frames in whatever order and however often they arrive: a messageId is kept once, messages
 // with a seq are ordered by it, and my own sends move pending -> sent on their ack (or on the
-// message frame that carries their clientMsgId) and -> failed on an error frame.
+// message frame that carries their clientMsgId) and -> failed on an error frame. Direct and group
+// conversations behave alike; only the send frame differs (a recipient, or the conversation id).
+// Names live in the Directory, not here.
 
-import { directConversationId } from './conversation-id';
+import { directConversationId, groupConversationId, groupOf, peerOf } from './conversation-id';
 import type { AckFrame, ErrorFrame, MessageFrame, SendFrame } from './frames';
+import { Observable } from './observable';
 
 export type MessageState = 'pending' | 'sent' | 'failed';
 
@@ -15,6 +18,7 @@ export interface ChatMessage {
   readonly clientMsgId: string | null;
   readonly conversationId: string;
   readonly from: number;
+  /** The recipient of a direct message; 0 in a group. */
   readonly to: number;
   readonly text: string;
   /** The server's time once known; the local time while pending. */
@@ -30,8 +34,11 @@ export interface ChatMessage {
 
 export interface Conversation {
   readonly id: string;
+  readonly kind: 'direct' | 'group';
+  /** The other user of a direct conversation; 0 in a group. */
   readonly peerId: number;
-  peerName: string | null;
+  /** The group of a group conversation; null in a direct one. */
+  readonly groupId: string | null;
   unread: number;
   /** Increases with every message, to sort the list without trusting two clocks. */
   touched: number;
@@ -39,20 +46,16 @@ export interface Conversation {
 
 export type MessageOutcome = 'added' | 'confirmed' | 'duplicate';
 
-export class MessageStore {
+export class MessageStore extends Observable {
   private readonly byId = new Map<string, Conversation>();
   private readonly messagesOf = new Map<string, ChatMessage[]>();
   private readonly seenMessageIds = new Set<string>();
   private readonly mySends = new Map<string, ChatMessage>();
-  private readonly listeners = new Set<() => void>();
   private counter = 0;
   private active: string | null = null;
 
-  constructor(readonly selfId: number) {}
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  constructor(readonly selfId: number) {
+    super();
   }
 
   get activeId(): string | null {
@@ -60,24 +63,23 @@ export class MessageStore {
   }
 
   /** Opens (creating if needed) the direct conversation with a peer and makes it active. */
-  openDirect(peerId: number, peerName: string | null = null): string {
+  openDirect(peerId: number): string {
     const id = directConversationId(this.selfId, peerId);
-    const conversation = this.ensure(id, peerId);
-    if (peerName !== null) conversation.peerName = peerName;
+    this.ensure(id, peerId);
+    this.activate(id);
+    return id;
+  }
+
+  /** Opens (creating if needed) a group's conversation and makes it active. */
+  openGroup(groupId: string): string {
+    const id = groupConversationId(groupId);
+    this.ensure(id, 0);
     this.activate(id);
     return id;
   }
 
   setActive(conversationId: string | null): void {
     this.activate(conversationId);
-  }
-
-  setPeerName(peerId: number, name: string): void {
-    const conversation = this.byId.get(directConversationId(this.selfId, peerId));
-    if (conversation && conversation.peerName !== name) {
-      conversation.peerName = name;
-      this.emit();
-    }
   }
 
   conversation(id: string): Conversation | undefined {
@@ -98,16 +100,16 @@ export class MessageStore {
     return list[list.length - 1];
   }
 
-  addPending(peerId: number, text: string, clientMsgId: string, now: number): ChatMessage {
-    const conversationId = directConversationId(this.selfId, peerId);
-    const conversation = this.ensure(conversationId, peerId);
+  /** My new message, in a conversation whose id names me (d_…) or a group (g_…). */
+  addPending(conversationId: string, text: string, clientMsgId: string, now: number): ChatMessage {
+    const conversation = this.ensure(conversationId, 0);
     const message: ChatMessage = {
       key: clientMsgId,
       messageId: null,
       clientMsgId,
       conversationId,
       from: this.selfId,
-      to: peerId,
+      to: conversation.peerId,
       text,
       sentAt: now,
       seq: null,
@@ -143,8 +145,7 @@ export class MessageStore {
       this.emit();
       return 'confirmed';
     }
-    const peerId = mine ? frame.to : frame.from;
-    const conversation = this.ensure(frame.conversationId, peerId);
+    const conversation = this.ensure(frame.conversationId, mine ? frame.to : frame.from);
     this.seenMessageIds.add(frame.messageId);
     this.insert(conversation, {
       key: frame.messageId,
@@ -187,7 +188,7 @@ export class MessageStore {
     message.error = null;
     this.resort(message.conversationId);
     this.emit();
-    return toSendFrame(message);
+    return sendFrameOf(message);
   }
 
   /** My sends still waiting for an ack, oldest first: what to send again after a reconnect. */
@@ -195,13 +196,22 @@ export class MessageStore {
     return [...this.mySends.values()]
       .filter((m) => m.state === 'pending')
       .sort((a, b) => a.order - b.order)
-      .map(toSendFrame);
+      .map(sendFrameOf);
   }
 
-  private ensure(id: string, peerId: number): Conversation {
+  /** `peerHint` names the peer of a direct conversation whose id does not name this user. */
+  private ensure(id: string, peerHint: number): Conversation {
     let conversation = this.byId.get(id);
     if (!conversation) {
-      conversation = { id, peerId, peerName: null, unread: 0, touched: ++this.counter };
+      const groupId = groupOf(id);
+      conversation = {
+        id,
+        kind: groupId === null ? 'direct' : 'group',
+        peerId: groupId === null ? (peerOf(id, this.selfId) ?? peerHint) : 0,
+        groupId,
+        unread: 0,
+        touched: ++this.counter,
+      };
       this.byId.set(id, conversation);
       this.messagesOf.set(id, []);
     }
@@ -238,10 +248,6 @@ export class MessageStore {
   private highestSeq(conversationId: string): number {
     return this.messages(conversationId).reduce((max, m) => Math.max(max, m.seq ?? 0), 0);
   }
-
-  private emit(): void {
-    for (const listener of this.listeners) listener();
-  }
 }
 
 // Sequenced messages by seq. A pending send goes last, where it will most likely land once
@@ -255,6 +261,10 @@ function position(m: ChatMessage): number {
   return m.state === 'pending' ? Number.POSITIVE_INFINITY : m.afterSeq + 0.5;
 }
 
-function toSendFrame(m: ChatMessage): SendFrame {
-  return { type: 'send', clientMsgId: m.clientMsgId!, to: m.to, text: m.text };
+/** The frame that sends (or resends) one of my messages. */
+export function sendFrameOf(m: ChatMessage): SendFrame {
+  const clientMsgId = m.clientMsgId!;
+  return groupOf(m.conversationId) === null
+    ? { type: 'send', clientMsgId, to: m.to, text: m.text }
+    : { type: 'send', clientMsgId, conversationId: m.conversationId, text: m.text };
 }

@@ -13,3 +13,23 @@ function sameDay(a: Date, b: Date): boolean {
     a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
   );
 }
+
+/**
+ * Epoch ms of a time the protocol does not type (createdAt, since, joinedAt): a number is taken as
+ * epoch ms (seconds if it is too small to be ms after 2001), a string as ISO-8601. Null if neither.
+ */
+export function toEpochMs(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
+  if (typeof value === 'string') {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? null : parsed;
+  }
+  return null;
+}
+
+/** "3 Nov 2025" for a list's "since …" line; '' when the time is unreadable. */
+export function dayLabel(value: unknown, locale?: string): string {
+  const ms = toEpochMs(value);
+  if (ms === null) return '';
+  return new Date(ms).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+}
