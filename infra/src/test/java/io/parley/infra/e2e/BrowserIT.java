@@ -2,7 +2,8 @@ package io.parley.infra.e2e;
 
 import io.parley.infra.cluster.Cluster;
 import io.parley.infra.cluster.ClusterExtension;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
@@ -14,22 +15,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two people in real headless Chromium (the web client served by two different gateways):
- * both register and log in, A writes to B, B sees it and answers, A sees the answer. The
- * scenario itself is web-client/e2e/chat.e2e.mjs; screenshots land in target/screenshots.
+ * Two people in real headless Chromium, the web client served by two different gateways of the
+ * real system, one scenario per script in web-client/e2e: chat (both register and log in, A
+ * writes to B, B answers), friends (search, request, accept, chat, online dots), group (create,
+ * join, talk). Screenshots land in infra/target/screenshots.
  */
 @ExtendWith(ClusterExtension.class)
-class BrowserChatIT {
+class BrowserIT {
 
-    @Test
-    void twoBrowsersOnTwoGatewaysChat(Cluster cluster) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"chat", "friends"})
+    void twoBrowsersOnTwoGatewaysPlayTheScenario(String scenario, Cluster cluster)
+            throws Exception {
         Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
         Path webClient = root.resolve("web-client");
-        Path script = webClient.resolve("e2e/chat.e2e.mjs");
+        Path script = webClient.resolve("e2e/" + scenario + ".e2e.mjs");
         assertTrue(Files.exists(script), script + " is missing");
-        Path shots = root.resolve("infra/target/screenshots");
+        Path shots = root.resolve("infra/target/screenshots/" + scenario);
         Files.createDirectories(shots);
-        Path log = root.resolve("infra/target/it-logs/browser-chat.log");
+        Path log = root.resolve("infra/target/it-logs/browser-" + scenario + ".log");
 
         ProcessBuilder node = new ProcessBuilder("node", script.toString())
                 .directory(webClient.toFile())
