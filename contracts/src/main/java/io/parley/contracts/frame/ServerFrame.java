@@ -16,8 +16,9 @@ import io.micronaut.serde.annotation.Serdeable;
         @JsonSubTypes.Type(value = MessageFrame.class, name = "message"),
         @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
         @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
-        @JsonSubTypes.Type(value = ReadFrame.class, name = "read")
+        @JsonSubTypes.Type(value = ReadFrame.class, name = "read"),
+        @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence")
 })
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, ErrorFrame,
-        PongFrame, ReadFrame {
+        PongFrame, ReadFrame, PresenceFrame {
 }

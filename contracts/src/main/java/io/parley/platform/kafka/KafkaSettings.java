@@ -14,7 +14,7 @@ import java.time.Duration;
  * broker without seeing each other.
  *
  * @param namespace   prefix of topics and groups: {@code <ns>.upstream}, {@code <ns>.push.<gw>},
- *                    {@code <ns>.tasks}
+ *                    {@code <ns>.tasks}, {@code <ns>.presence}
  * @param partitions  partitions of the topics this project creates
  * @param pollTimeout longest a consumer waits in one poll (also bounds how long shutdown waits)
  * @param sendTimeout longest a produce may take before it is reported failed
@@ -40,6 +40,11 @@ public record KafkaSettings(
     /** What one gateway writes to its sockets. */
     public String pushTopic(String gatewayId) {
         return namespace + ".push." + gatewayId;
+    }
+
+    /** Users coming online and going offline, from session to logic, keyed by user id. */
+    public String presenceTopic() {
+        return namespace + ".presence";
     }
 
     /** Side work for the job service. */

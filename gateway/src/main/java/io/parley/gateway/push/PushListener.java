@@ -5,9 +5,11 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.parley.contracts.frame.AckFrame;
 import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.MessageFrame;
+import io.parley.contracts.frame.PresenceFrame;
 import io.parley.contracts.frame.ReadFrame;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.Envelope;
+import io.parley.contracts.proto.PresenceChange;
 import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
@@ -24,7 +26,8 @@ import java.util.List;
 /**
  * Consumes this gateway's own push topic, {@code im.push.<gatewayId>}, and writes each record to
  * the sockets it names: a delivery becomes a {@code message} frame, a send result becomes the
- * sender's {@code ack} or {@code error}, a read mark a {@code read} frame. A socket that closed meanwhile is skipped; its user
+ * sender's {@code ack} or {@code error}, a read mark a {@code read} frame, a friend's
+ * presence change a {@code presence} frame. A socket that closed meanwhile is skipped; its user
  * catches up from history.
  */
 @Singleton
@@ -73,6 +76,11 @@ public final class PushListener implements ApplicationEventListener<ServerStartu
             ReadFrame frame = new ReadFrame(mark.getConversationId(), mark.getUserId(),
                     mark.getReadSeq());
             mark.getConnectionIdsList().forEach(id -> connections.send(id, frame));
+        } else if (envelope.hasPresenceChange()) {
+            PresenceChange change = envelope.getPresenceChange();
+            PresenceFrame frame = new PresenceFrame(change.getUserId(), change.getOnline(),
+                    change.getAtMs());
+            change.getConnectionIdsList().forEach(id -> connections.send(id, frame));
         } else if (envelope.hasSendResult()) {
             SendResult result = envelope.getSendResult();
             if (result.hasStored()) {

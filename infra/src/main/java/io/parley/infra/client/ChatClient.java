@@ -105,6 +105,16 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** True when no frame matching {@code unwanted} arrives within {@code quiet}. */
+    public boolean awaitNone(Predicate<ServerFrame> unwanted, Duration quiet) {
+        try {
+            await(unwanted, quiet);
+            return false;
+        } catch (AssertionError expected) {
+            return true;
+        }
+    }
+
     /** The close code the server sent, or 1006 when the connection just dropped. */
     public CompletableFuture<Integer> closed() {
         return closed;

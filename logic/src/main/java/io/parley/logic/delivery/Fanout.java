@@ -6,6 +6,7 @@ import io.parley.contracts.proto.Connection;
 import io.parley.contracts.proto.Delivery;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.Failure;
+import io.parley.contracts.proto.PresenceChange;
 import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.logic.message.Message;
@@ -82,6 +83,21 @@ public final class Fanout {
                                 .setUserId(userId).setReadSeq(readSeq)
                                 .addAllConnectionIds(connections))
                         .build())));
+        await(sends);
+    }
+
+    /** A user came online or went offline: tells every live connection of {@code told}. */
+    public void presence(PresenceChange change, List<Long> told) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        connectionsByGateway(told, null).forEach((gateway, connections) -> sends.add(
+                producer.send(kafka.pushTopic(gateway), Long.toString(change.getUserId()),
+                        Envelope.newBuilder()
+                                .setEnvelopeId(UUID.randomUUID().toString())
+                                .setCreatedAtMs(clock.millis())
+                                .setSenderId(change.getUserId())
+                                .setPresenceChange(change.toBuilder()
+                                        .clearConnectionIds().addAllConnectionIds(connections))
+                                .build())));
         await(sends);
     }
 

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * (or an accept that already committed) failing.
  */
 @Singleton
-final class FriendLists {
+public final class FriendLists {
     private static final Logger LOG = LoggerFactory.getLogger(FriendLists.class);
 
     private final RequestRepository requests;
@@ -71,6 +71,11 @@ final class FriendLists {
         long after = Cursor.parse(cursor, Cursor.START).id();
         return Page.of(blocks.findPage(me, after, size + 1), size,
                 b -> Cursor.after(b.userId()).encode());
+    }
+
+    /** Up to {@code max} friend ids of {@code userId}, in id order. */
+    public List<Long> friendIds(long userId, int max) {
+        return friendships.findFriendIds(userId, max);
     }
 
     private Set<Long> online(List<Long> userIds) {

@@ -41,6 +41,10 @@ interface FriendshipRepository extends GenericRepository<Friendship, Long> {
             + "WHERE f.user_id = :userId AND f.friend_id = :friendId")
     List<RelatedUser> findOne(long userId, long friendId);
 
+    /** Up to {@code limit} friend ids of a user (who to tell when they come online). */
+    @Query("SELECT friend_id FROM friends WHERE user_id = :userId ORDER BY friend_id LIMIT :limit")
+    List<Long> findFriendIds(long userId, int limit);
+
     /** Everything a direct message from sender to recipient depends on, in one round trip. */
     @Query("SELECT (SELECT COUNT(*) FROM users WHERE id = :recipient) AS recipients, "
             + "(SELECT COUNT(*) FROM blocks WHERE (user_id = :sender AND blocked_id = :recipient) "

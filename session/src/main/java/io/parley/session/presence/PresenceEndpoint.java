@@ -19,21 +19,23 @@ import java.util.List;
 @Singleton
 final class PresenceEndpoint extends PresenceServiceGrpc.PresenceServiceImplBase {
     private final PresenceStore store;
+    private final PresenceTransitions transitions;
     private final Clock clock;
 
-    PresenceEndpoint(PresenceStore store, Clock clock) {
+    PresenceEndpoint(PresenceStore store, PresenceTransitions transitions, Clock clock) {
         this.store = store;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
     @Override
     public void connect(Connection request, StreamObserver<PresenceAck> observer) {
-        GrpcErrors.respond(observer, () -> ack(store.upsert(List.of(request), clock.millis())));
+        GrpcErrors.respond(observer, () -> ack(transitions.connect(request, clock.millis())));
     }
 
     @Override
     public void disconnect(ConnectionRef request, StreamObserver<PresenceAck> observer) {
-        GrpcErrors.respond(observer, () -> ack(store.remove(request.getUserId(),
+        GrpcErrors.respond(observer, () -> ack(transitions.disconnect(request.getUserId(),
                 request.getGatewayId(), request.getConnectionId(), clock.millis())));
     }
 
