@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,11 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 final class GroupFixtures {
     private final AccountService accounts;
     private final Groups groups;
+    private final Membership membership;
     private final DataSource db;
 
-    GroupFixtures(AccountService accounts, Groups groups, DataSource db) {
+    GroupFixtures(AccountService accounts, Groups groups, Membership membership, DataSource db) {
         this.accounts = accounts;
         this.groups = groups;
+        this.membership = membership;
         // The injected data source hands out the current transaction's connection only.
         this.db = DelegatingDataSource.unwrapDataSource(db);
     }
@@ -47,6 +50,21 @@ final class GroupFixtures {
     long group(long owner, JoinPolicy policy) {
         return groups.create(owner, new GroupProfile("Team " + owner, null, null, policy))
                 .group().id();
+    }
+
+    /** A group with one user of each role, and one user outside it. */
+    record Cast(long group, long owner, long admin, long member, long outsider) {
+    }
+
+    Cast cast(JoinPolicy policy) {
+        long owner = user("Owner");
+        long admin = user("Admin");
+        long member = user("Member");
+        long outsider = user("Outsider");
+        long id = group(owner, policy);
+        membership.invite(owner, id, List.of(admin, member));
+        membership.setRole(owner, id, admin, "admin");
+        return new Cast(id, owner, admin, member, outsider);
     }
 
     /** Every row of the group: its row, members with roles, applications, conversation members. */

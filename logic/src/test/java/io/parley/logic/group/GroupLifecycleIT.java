@@ -102,33 +102,28 @@ class GroupLifecycleIT {
 
     @Test
     void ownersAndAdminsEditTheProfileMembersAndOutsidersCannot() {
-        long owner = fx.user("Ada");
-        long admin = fx.user("Abe");
-        long member = fx.user("Amy");
-        long outsider = fx.user("Ali");
-        long id = fx.group(owner, JoinPolicy.OPEN);
-        membership.invite(owner, id, List.of(admin, member));
-        membership.setRole(owner, id, admin, "admin");
+        GroupFixtures.Cast c = fx.cast(JoinPolicy.OPEN);
+        long id = c.group();
 
-        GroupView edited = groups.update(admin, id, "Renamed", null, "New notice", "invite");
+        GroupView edited = groups.update(c.admin(), id, "Renamed", null, "New notice", "invite");
         assertEquals("Renamed", edited.group().name());
         assertEquals("New notice", edited.group().notice());
         assertEquals(JoinPolicy.INVITE, edited.group().policy());
         assertEquals(Role.ADMIN, edited.myRole());
-        assertEquals("Renamed", directory.get(owner, id).group().name(), "stored");
-        assertEquals("", groups.update(owner, id, null, null, "", null).group().notice(),
+        assertEquals("Renamed", directory.get(c.owner(), id).group().name(), "stored");
+        assertEquals("", groups.update(c.owner(), id, null, null, "", null).group().notice(),
                 "an empty notice clears it");
 
         fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_ADMIN,
-                () -> groups.update(member, id, "Mine now", null, null, null));
+                () -> groups.update(c.member(), id, "Mine now", null, null, null));
         fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_MEMBER,
-                () -> groups.update(outsider, id, "Mine now", null, null, null));
+                () -> groups.update(c.outsider(), id, "Mine now", null, null, null));
         fx.assertRefusedUnchanged(id, ErrorCode.VALIDATION_FAILED,
-                () -> groups.update(owner, id, "", null, null, null));
+                () -> groups.update(c.owner(), id, "", null, null, null));
         fx.assertRefusedUnchanged(id, ErrorCode.VALIDATION_FAILED,
-                () -> groups.update(owner, id, null, null, null, "closed"));
+                () -> groups.update(c.owner(), id, null, null, null, "closed"));
         fx.assertRefusedUnchanged(id, ErrorCode.VALIDATION_FAILED,
-                () -> groups.update(owner, id, null, "javascript:alert(1)", null, null));
+                () -> groups.update(c.owner(), id, null, "javascript:alert(1)", null, null));
     }
 
     @Test
@@ -150,31 +145,28 @@ class GroupLifecycleIT {
 
     @Test
     void onlyTheOwnerDissolvesAndThenTheGroupIsGoneForEveryone() {
-        long owner = fx.user("Dora");
-        long admin = fx.user("Dan");
-        long applicant = fx.user("Dev");
-        long id = fx.group(owner, JoinPolicy.APPROVAL);
-        membership.invite(owner, id, List.of(admin));
-        membership.setRole(owner, id, admin, "admin");
-        long application = membership.join(applicant, id, "let me in").applicationId();
+        GroupFixtures.Cast c = fx.cast(JoinPolicy.APPROVAL);
+        long id = c.group();
+        long application = membership.join(c.outsider(), id, "let me in").applicationId();
 
-        fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_ADMIN, () -> groups.dissolve(admin, id));
+        fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_ADMIN,
+                () -> groups.dissolve(c.admin(), id));
         fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_MEMBER,
-                () -> groups.dissolve(applicant, id));
-        groups.dissolve(owner, id);
+                () -> groups.dissolve(c.outsider(), id));
+        groups.dissolve(c.owner(), id);
 
         GroupFixtures.GroupState state = fx.state(id);
         assertEquals(Map.of(), state.members());
         assertEquals(Map.of(), state.conversationMembers());
-        assertEquals(Map.of(application, applicant + ":rejected"), state.applications());
+        assertEquals(Map.of(application, c.outsider() + ":rejected"), state.applications());
         assertNotNull(state.group());
         assertTrue(state.group().contains("|0|"), "member_count 0: " + state.group());
         assertEquals(ErrorCode.GROUP_NOT_FOUND, assertThrows(ParleyException.class,
-                () -> directory.get(owner, id)).error());
+                () -> directory.get(c.owner(), id)).error());
         assertEquals(ErrorCode.GROUP_NOT_FOUND, assertThrows(ParleyException.class,
-                () -> membership.join(applicant, id, null)).error());
+                () -> membership.join(c.outsider(), id, null)).error());
         assertEquals(ErrorCode.GROUP_NOT_FOUND, assertThrows(ParleyException.class,
-                () -> groups.dissolve(owner, id)).error());
-        assertTrue(directory.groupsOf(admin).isEmpty());
+                () -> groups.dissolve(c.owner(), id)).error());
+        assertTrue(directory.groupsOf(c.admin()).isEmpty());
     }
 }
