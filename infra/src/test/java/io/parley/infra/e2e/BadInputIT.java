@@ -123,7 +123,7 @@ class BadInputIT {
         assertEquals(200, api.get("/api/me", token).status());
     }
 
-    private static void assertReply(ApiClient.Reply reply, int status, ErrorCode code) {
+    static void assertReply(ApiClient.Reply reply, int status, ErrorCode code) {
         assertEquals(status, reply.status(), () -> "status of " + reply);
         assertEquals(code.code(), reply.number("code"), () -> "code of " + reply);
         assertTrue(reply.text("message") != null && !reply.text("message").isBlank());
@@ -143,7 +143,7 @@ class BadInputIT {
         assertEquals(clientMsgId, f.clientMsgId());
     }
 
-    private static long messagesFrom(long sender) throws Exception {
+    static long messagesFrom(long sender) throws Exception {
         try (Connection db = Cluster.database();
              PreparedStatement q = db.prepareStatement(
                      "SELECT COUNT(*) FROM messages WHERE sender_id = ?")) {
