@@ -54,7 +54,7 @@ class GroupApiIT {
         assertReply(api.get("/api/groups/" + id, outsider.token()), 403,
                 ErrorCode.NOT_GROUP_MEMBER);
         assertReply(api.get("/api/groups/123", owner.token()), 404, ErrorCode.GROUP_NOT_FOUND);
-        assertEquals(400, api.get("/api/groups/abc", owner.token()).status());
+        assertReply(api.get("/api/groups/abc", owner.token()), 400, ErrorCode.BAD_REQUEST);
 
         ApiClient.Reply patched = api.call("PATCH", "/api/groups/" + id,
                 Map.of("name", "Green thumbs", "joinPolicy", "approval"), owner.token());
