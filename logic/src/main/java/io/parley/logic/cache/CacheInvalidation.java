@@ -47,7 +47,8 @@ public final class CacheInvalidation {
         try {
             redis.sync().del(keys.toArray(String[]::new));
         } catch (RedisException e) {
-            LOG.warn("first delete of {} failed; the delayed one follows: {}", keys, e.getMessage());
+            LOG.warn("first delete of {} failed; the delayed one follows: {}", keys,
+                    e.getMessage());
         }
         long now = clock.millis();
         Envelope task = Envelope.newBuilder()

@@ -8,8 +8,6 @@ import java.time.Instant;
 @Introspected
 public record Application(long id, long groupId, long userId, String displayName, String message,
                           String status, Instant createdAt) {
-    public static final String PENDING = "pending";
-    public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
     public static final int MAX_MESSAGE = 200;
 }

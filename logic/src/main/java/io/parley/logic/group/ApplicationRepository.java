@@ -10,7 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code group_applications}; at most one pending row per (group, user), by a unique key. */
+/**
+ * {@code group_applications}; at most one pending row per (group, user), by a unique key. Every
+ * query is written out ({@link Group} is only the entity type Micronaut Data wants).
+ */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ApplicationRepository extends GenericRepository<Group, Long> {
     String SELECT = "SELECT a.id, a.group_id, a.user_id, u.display_name, a.message, a.status, "

@@ -38,7 +38,7 @@ final class GroupChanges {
         this.clock = clock;
     }
 
-    /** Creates a group and runs {@code body} on it in the same transaction (no lock: the id is new). */
+    /** Creates a group and runs {@code body} on it in one transaction; no lock: the id is new. */
     <T> T create(Group group, Function<Change, T> body) {
         return transactions.executeWrite(status -> {
             groups.insert(group.id(), group.name(), group.avatarUrl(), group.notice(),

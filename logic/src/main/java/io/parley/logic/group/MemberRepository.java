@@ -10,7 +10,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code group_members}, read by its primary key (group, user) or its (user, group) index. */
+/**
+ * {@code group_members}, read by its primary key (group, user) or its (user, group) index. Every
+ * query is written out; the repository names {@link Group} only because Micronaut Data wants an
+ * entity type.
+ */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface MemberRepository extends GenericRepository<Group, Long> {
 

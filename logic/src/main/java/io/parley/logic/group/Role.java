@@ -24,6 +24,7 @@ public enum Role {
                 return r;
             }
         }
-        throw new ParleyException(ErrorCode.VALIDATION_FAILED, "role must be owner, admin or member");
+        throw new ParleyException(ErrorCode.VALIDATION_FAILED,
+                "role must be owner, admin or member");
     }
 }

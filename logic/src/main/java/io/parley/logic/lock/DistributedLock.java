@@ -76,7 +76,8 @@ public final class DistributedLock {
             pause.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ParleyException(ErrorCode.UNAVAILABLE, "interrupted while waiting for a lock");
+            throw new ParleyException(ErrorCode.UNAVAILABLE,
+                    "interrupted while waiting for a lock");
         }
     }
 

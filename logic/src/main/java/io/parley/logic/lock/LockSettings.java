@@ -27,7 +27,8 @@ public record LockSettings(
         @Bindable(defaultValue = "100") @Positive int maxAttempts) {
 
     public LockSettings {
-        if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
+        if (minBackoff.isNegative() || minBackoff.isZero()
+                || maxBackoff.compareTo(minBackoff) < 0) {
             throw new IllegalArgumentException("need 0 < im.logic.lock.min-backoff <= max-backoff");
         }
     }

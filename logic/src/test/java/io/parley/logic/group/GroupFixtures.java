@@ -79,9 +79,9 @@ final class GroupFixtures {
     GroupState state(long groupId) {
         try (Connection c = db.getConnection()) {
             return new GroupState(
-                    row(c, "SELECT CONCAT_WS('|', name, avatar_url, notice, join_policy, owner_id,"
-                            + " member_count, IFNULL(dissolved_at, '-')) FROM `groups` WHERE id = ?",
-                            groupId),
+                    row(c, "SELECT CONCAT_WS('|', name, avatar_url, notice, join_policy, "
+                            + "owner_id, member_count, IFNULL(dissolved_at, '-')) "
+                            + "FROM `groups` WHERE id = ?", groupId),
                     map(c, "SELECT user_id, role FROM group_members WHERE group_id = ?", groupId),
                     map(c, "SELECT id, CONCAT(user_id, ':', status) FROM group_applications "
                             + "WHERE group_id = ?", groupId),

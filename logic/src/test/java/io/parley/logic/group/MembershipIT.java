@@ -97,7 +97,8 @@ class MembershipIT {
         membership.leave(member, id);
         assertEquals(Map.of(owner, "owner"), fx.state(id).members());
         assertEquals(Map.of(owner, 0L), fx.state(id).conversationMembers());
-        fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_MEMBER, () -> membership.leave(member, id));
+        fx.assertRefusedUnchanged(id, ErrorCode.NOT_GROUP_MEMBER,
+                () -> membership.leave(member, id));
         fx.assertRefusedUnchanged(id, ErrorCode.OWNER_MUST_TRANSFER,
                 () -> membership.leave(owner, id));
     }
