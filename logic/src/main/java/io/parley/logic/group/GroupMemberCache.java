@@ -56,6 +56,10 @@ public final class GroupMemberCache {
             }
         } catch (RedisException e) {
             LOG.warn("member cache read failed, reading MySQL: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // Never this code's output; dropped so it cannot stall the message path.
+            LOG.warn("unreadable member list under {}, deleting it: {}", key, e.toString());
+            drop(key);
         }
         MemberList list = MemberList.of(groupId, members.all(groupId));
         if (!list.isEmpty()) {
@@ -67,6 +71,14 @@ public final class GroupMemberCache {
     /** After a committed change of the group's members or roles. */
     CompletableFuture<?> invalidate(long groupId) {
         return invalidation.invalidate(List.of(key(groupId)));
+    }
+
+    private void drop(String key) {
+        try {
+            redis.sync().del(key);
+        } catch (RedisException e) {
+            LOG.warn("could not delete {}: {}", key, e.getMessage());
+        }
     }
 
     /** Writes a list read from MySQL; also what a slow reader racing a change would do. */

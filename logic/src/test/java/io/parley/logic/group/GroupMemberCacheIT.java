@@ -121,6 +121,16 @@ class GroupMemberCacheIT {
         assertEquals(Set.of(owner, joiner), cache.members(id).roles().keySet());
     }
 
+    @Test
+    void anUnreadableEntryIsReplacedFromMySql() {
+        long owner = fx.user("Uma");
+        long id = fx.group(owner, JoinPolicy.OPEN);
+        redis.sync().set(cache.key(id), "garbage");
+
+        assertEquals(Map.of(owner, Role.OWNER), cache.members(id).roles());
+        assertEquals(owner + ":owner", redis.sync().get(cache.key(id)));
+    }
+
     private Envelope taskFor(String key) {
         return tasks.stream().filter(t -> t.getTask().getCacheEviction().getKeysList()
                 .contains(key)).findFirst().orElse(null);
