@@ -8,6 +8,8 @@ import io.parley.contracts.error.ParleyException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns WebSocket text into frames and back. Decoding never throws anything but
@@ -30,8 +32,7 @@ public final class FrameCodec {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "type is required");
         }
         return switch (type) {
-            case "send" -> new SendFrame(text(node, "clientMsgId"), number(node, "to"),
-                    text(node, "text"));
+            case "send" -> send(node);
             case "ping" -> new PingFrame();
             case "received" -> new ReceivedFrame(text(node, "conversationId"),
                     number(node, "seq"));
@@ -61,8 +62,16 @@ public final class FrameCodec {
     public String encodeClient(ClientFrame frame) {
         try {
             if (frame instanceof SendFrame s) {
-                return json.writeValueAsString(java.util.Map.of("type", "send",
-                        "clientMsgId", s.clientMsgId(), "to", s.to(), "text", s.text()));
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("type", "send");
+                fields.put("clientMsgId", s.clientMsgId());
+                if (s.isGroup()) {
+                    fields.put("conversationId", s.conversationId());
+                } else {
+                    fields.put("to", s.to());
+                }
+                fields.put("text", s.text());
+                return json.writeValueAsString(fields);
             }
             if (frame instanceof ReceivedFrame r) {
                 return json.writeValueAsString(java.util.Map.of("type", "received",
@@ -72,6 +81,20 @@ public final class FrameCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A direct send names {@code to}; a group send names {@code conversationId} instead. */
+    private static SendFrame send(JsonNode node) {
+        String conversationId = text(node, "conversationId");
+        if (conversationId == null) {
+            return new SendFrame(text(node, "clientMsgId"), number(node, "to"), text(node, "text"));
+        }
+        JsonNode to = node.get("to");
+        if (to != null && !to.isNull()) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED,
+                    "a send has either to or conversationId, not both");
+        }
+        return SendFrame.toGroup(text(node, "clientMsgId"), conversationId, text(node, "text"));
     }
 
     private JsonNode parse(String text) {

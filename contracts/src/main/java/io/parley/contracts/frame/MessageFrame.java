@@ -3,7 +3,11 @@ package io.parley.contracts.frame;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.contracts.proto.ChatMessage;
 
-/** A persisted message pushed to a member's socket. {@code seq} is gapless per conversation. */
+/**
+ * A persisted message pushed to a member's socket. {@code seq} is gapless per conversation;
+ * {@code to} is the recipient of a direct message and 0 in a group ({@code conversationId}
+ * {@code g_<groupId>}).
+ */
 @Serdeable
 public record MessageFrame(String messageId, String conversationId, long seq, long from, long to,
                            String text, long sentAt, String clientMsgId) implements ServerFrame {

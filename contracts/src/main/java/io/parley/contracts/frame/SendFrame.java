@@ -1,14 +1,19 @@
 package io.parley.contracts.frame;
 
+import io.micronaut.core.annotation.Nullable;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
+import io.parley.contracts.ids.ConversationIds;
 
 /**
- * {@code {"type":"send","clientMsgId":"c-1","to":42,"text":"hi"}}: send a direct message. The
- * client message id is the client's idempotency key: a retry with the same id is acknowledged with
- * the original message and never stored twice.
+ * {@code {"type":"send","clientMsgId":"c-1","to":42,"text":"hi"}}: send a direct message, or
+ * {@code {"type":"send","clientMsgId":"c-2","conversationId":"g_123","text":"hi"}}: send to a
+ * group. A send names exactly one of the two: {@code to} is 0 for a group send,
+ * {@code conversationId} null for a direct one. The client message id is the client's idempotency
+ * key: a retry with the same id is acknowledged with the original message and never stored twice.
  */
-public record SendFrame(String clientMsgId, long to, String text) implements ClientFrame {
+public record SendFrame(String clientMsgId, long to, @Nullable String conversationId, String text)
+        implements ClientFrame {
     public static final int MAX_CLIENT_MSG_ID_LENGTH = 64;
 
     public SendFrame {
@@ -17,11 +22,44 @@ public record SendFrame(String clientMsgId, long to, String text) implements Cli
             throw new ParleyException(ErrorCode.VALIDATION_FAILED,
                     "clientMsgId is required (1-" + MAX_CLIENT_MSG_ID_LENGTH + " characters)");
         }
-        if (to <= 0) {
+        if (conversationId != null) {
+            if (to != 0) {
+                throw new ParleyException(ErrorCode.VALIDATION_FAILED,
+                        "a send has either to or conversationId, not both");
+            }
+            try {
+                ConversationIds.groupIdOf(conversationId);
+            } catch (IllegalArgumentException e) {
+                throw new ParleyException(ErrorCode.VALIDATION_FAILED,
+                        "conversationId must name a group (g_<groupId>)");
+            }
+        } else if (to <= 0) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "to must be a user id");
         }
         if (text == null || text.isBlank()) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "text is required");
         }
+    }
+
+    /** A direct message to user {@code to}. */
+    public SendFrame(String clientMsgId, long to, String text) {
+        this(clientMsgId, to, null, text);
+    }
+
+    /** A message to the group whose conversation is {@code conversationId} ({@code g_<id>}). */
+    public static SendFrame toGroup(String clientMsgId, String conversationId, String text) {
+        if (conversationId == null) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, "conversationId is required");
+        }
+        return new SendFrame(clientMsgId, 0, conversationId, text);
+    }
+
+    public boolean isGroup() {
+        return conversationId != null;
+    }
+
+    /** The group a group send goes to; 0 for a direct send. */
+    public long groupId() {
+        return conversationId == null ? 0 : ConversationIds.groupIdOf(conversationId);
     }
 }

@@ -3,7 +3,8 @@ package io.parley.contracts.ids;
 /**
  * Conversation ids. A direct (1:1) conversation's id is derived from its two members so that both
  * sides, every gateway and every logic instance agree on it without a lookup: {@code d_<low>_<high>}.
- * The id is also the Kafka key, so one conversation always lands on one partition (its order).
+ * A group's conversation is {@code g_<groupId>}. The id is also the Kafka key, so one conversation
+ * always lands on one partition (its order).
  */
 public final class ConversationIds {
     private ConversationIds() {
@@ -25,5 +26,30 @@ public final class ConversationIds {
         long a = Long.parseLong(parts[1]);
         long b = Long.parseLong(parts[2]);
         return a == self ? b : a;
+    }
+
+    public static String group(long groupId) {
+        if (groupId <= 0) {
+            throw new IllegalArgumentException("group ids must be positive");
+        }
+        return "g_" + groupId;
+    }
+
+    /** The group of a group conversation id; {@link IllegalArgumentException} for any other id. */
+    public static long groupIdOf(String conversationId) {
+        if (conversationId == null || !conversationId.startsWith("g_")
+                || conversationId.length() > 22) {
+            throw new IllegalArgumentException("not a group conversation: " + conversationId);
+        }
+        long id;
+        try {
+            id = Long.parseLong(conversationId.substring(2));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a group conversation: " + conversationId);
+        }
+        if (id <= 0 || !conversationId.equals("g_" + id)) {
+            throw new IllegalArgumentException("not a group conversation: " + conversationId);
+        }
+        return id;
     }
 }

@@ -84,12 +84,18 @@ public final class RpcGuard {
         }
     }
 
+    /**
+     * A transport failure: the target did not answer. A status carrying an error code is an
+     * answer from a live target, even a 9002 ("busy, retry later"), and must not open the breaker.
+     */
     private static boolean isTransient(Throwable t) {
         if (t instanceof StatusRuntimeException s) {
             Status.Code code = s.getStatus().getCode();
-            return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
-                    || code == Status.Code.RESOURCE_EXHAUSTED && s.getTrailers() != null
-                    && s.getTrailers().get(GrpcErrors.ERROR_CODE) == null;
+            boolean answered = s.getTrailers() != null
+                    && s.getTrailers().get(GrpcErrors.ERROR_CODE) != null;
+            return !answered && (code == Status.Code.UNAVAILABLE
+                    || code == Status.Code.DEADLINE_EXCEEDED
+                    || code == Status.Code.RESOURCE_EXHAUSTED);
         }
         return false;
     }

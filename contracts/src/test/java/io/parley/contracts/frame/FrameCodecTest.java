@@ -6,8 +6,10 @@ import io.parley.contracts.error.ParleyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +28,36 @@ class FrameCodecTest {
         assertInstanceOf(PingFrame.class, codec.decodeClient("{\"type\":\"ping\"}"));
     }
 
+    @Test
+    void decodesAGroupSendByItsConversationIdAndEncodesItBack() {
+        SendFrame group = (SendFrame) codec.decodeClient(
+                "{\"type\":\"send\",\"clientMsgId\":\"c1\",\"conversationId\":\"g_123\","
+                        + "\"text\":\"hi\"}");
+        assertEquals(SendFrame.toGroup("c1", "g_123", "hi"), group);
+        assertTrue(group.isGroup());
+        assertEquals(123, group.groupId());
+        assertEquals(0, group.to());
+        String json = codec.encodeClient(group);
+        assertTrue(json.contains("\"conversationId\":\"g_123\""), json);
+        assertFalse(json.contains("\"to\""), json);
+        assertEquals(group, codec.decodeClient(json));
+
+        SendFrame direct = new SendFrame("c2", 42, "hi");
+        assertFalse(direct.isGroup());
+        assertEquals(0, direct.groupId());
+        assertFalse(codec.encodeClient(direct).contains("conversationId"));
+        assertEquals(direct, codec.decodeClient(codec.encodeClient(direct)));
+    }
+
+    @Test
+    void encodesAGroupMessageFrameWithItsConversationAndNoRecipient() {
+        MessageFrame m = new MessageFrame("7345123456789012345", "g_123", 3, 1, 0, "hi", 9, "c1");
+        String json = codec.encodeServer(m);
+        assertTrue(json.contains("\"conversationId\":\"g_123\""), json);
+        assertTrue(json.contains("\"to\":0"), json);
+        assertEquals(m, codec.decodeServer(json));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{oops                                                     | MALFORMED_FRAME",
@@ -42,6 +74,21 @@ class FrameCodecTest {
     void refusesBadFramesWithTheirCode(String text, ErrorCode expected) {
         ParleyException e = assertThrows(ParleyException.class, () -> codec.decodeClient(text));
         assertEquals(expected, e.error());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"conversationId\":\"d_1_2\",\"text\":\"x\"",
+        "\"conversationId\":\"g_0\",\"text\":\"x\"",
+        "\"conversationId\":7,\"text\":\"x\"",
+        "\"conversationId\":\"g_5\",\"to\":2,\"text\":\"x\"",
+        "\"conversationId\":\"g_5\",\"to\":0,\"text\":\"x\"",
+        "\"conversationId\":\"g_5\",\"text\":\"\""
+    })
+    void refusesGroupSendsWithoutExactlyOneValidTarget(String fields) {
+        String text = "{\"type\":\"send\",\"clientMsgId\":\"c\"," + fields + "}";
+        ParleyException e = assertThrows(ParleyException.class, () -> codec.decodeClient(text));
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.error(), text);
     }
 
     @Test

@@ -15,4 +15,15 @@ class ConversationIdsTest {
         assertThrows(IllegalArgumentException.class, () -> ConversationIds.direct(0, 1));
         assertThrows(IllegalArgumentException.class, () -> ConversationIds.peerOf("g_1", 1));
     }
+
+    @Test
+    void aGroupConversationIdNamesItsGroupAndNothingElseParses() {
+        assertEquals("g_7345123456789012345", ConversationIds.group(7345123456789012345L));
+        assertEquals(42, ConversationIds.groupIdOf("g_42"));
+        for (String bad : new String[] {null, "d_1_2", "g_", "g_0", "g_-3", "g_007", "g_1x",
+                                        "g_99999999999999999999"}) {
+            assertThrows(IllegalArgumentException.class, () -> ConversationIds.groupIdOf(bad), bad);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ConversationIds.group(0));
+    }
 }

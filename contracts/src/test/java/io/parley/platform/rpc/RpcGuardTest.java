@@ -51,6 +51,19 @@ class RpcGuardTest {
     }
 
     @Test
+    void aBusyAnswerFromALiveTargetIsPassedOnButNeverOpensTheBreaker() {
+        RpcGuard guard = new RpcGuard("t", policy);
+        for (int i = 0; i < 20; i++) {
+            ParleyException e = assertThrows(ParleyException.class, () -> guard.once(() -> {
+                throw GrpcErrors.toStatus(new ParleyException(ErrorCode.UNAVAILABLE, "busy"));
+            }));
+            assertEquals(ErrorCode.UNAVAILABLE, e.error());
+            assertEquals("busy", e.getMessage());
+        }
+        assertEquals(CircuitBreaker.State.CLOSED, guard.breakerState());
+    }
+
+    @Test
     void opensTheBreakerWhenTheTargetIsDownAndThenFailsFast() {
         RpcGuard guard = new RpcGuard("t", policy);
         AtomicInteger calls = new AtomicInteger();

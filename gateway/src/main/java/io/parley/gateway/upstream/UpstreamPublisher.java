@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Wraps a client's send in the envelope (sender, this gateway, the socket, the device) and
- * produces it to {@code im.upstream}, keyed by conversation id so one conversation stays on one
- * partition, in order. Completing means Kafka has it (acks=all); the client's ack comes later,
- * from logic, once the message is in MySQL.
+ * produces it to {@code im.upstream}, keyed by conversation id ({@code d_<a>_<b>} or
+ * {@code g_<groupId>}) so one conversation stays on one partition, in order. Completing means
+ * Kafka has it (acks=all); the client's ack comes later, from logic, once the message is in MySQL.
  */
 @Singleton
 public final class UpstreamPublisher implements ApplicationEventListener<ServerStartupEvent> {
@@ -47,7 +47,8 @@ public final class UpstreamPublisher implements ApplicationEventListener<ServerS
     }
 
     public CompletableFuture<?> publish(SocketConnection from, SendFrame frame) {
-        String conversationId = ConversationIds.direct(from.userId(), frame.to());
+        String conversationId = frame.isGroup() ? frame.conversationId()
+                : ConversationIds.direct(from.userId(), frame.to());
         Envelope envelope = Envelope.newBuilder()
                 .setEnvelopeId(UUID.randomUUID().toString())
                 .setCreatedAtMs(clock.millis())
@@ -59,6 +60,7 @@ public final class UpstreamPublisher implements ApplicationEventListener<ServerS
                 .setChatSend(ChatSend.newBuilder()
                         .setClientMsgId(frame.clientMsgId())
                         .setRecipientId(frame.to())
+                        .setGroupId(frame.groupId())
                         .setText(frame.text()))
                 .build();
         return producer.send(kafka.upstreamTopic(), conversationId, envelope);

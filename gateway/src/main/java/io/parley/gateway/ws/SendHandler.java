@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A client's send, checked at the edge (rate, length, recipient) before it goes upstream. A
  * refusal here, or Kafka not taking the record, is answered at once with an {@code error} frame
- * naming the client message id, so the client knows to retry or give up.
+ * naming the client message id, so the client knows to retry or give up. Whether a group's sender
+ * is a member is for logic to say (4102, through the same {@code error} frame).
  */
 @Singleton
 final class SendHandler {
@@ -35,7 +36,7 @@ final class SendHandler {
         } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.maxTextBytes()) {
             refuse(from, frame, ErrorCode.MESSAGE_TOO_LONG, "text is limited to "
                     + limits.maxTextBytes() + " bytes");
-        } else if (frame.to() == from.userId()) {
+        } else if (!frame.isGroup() && frame.to() == from.userId()) {
             refuse(from, frame, ErrorCode.SEND_TO_SELF, ErrorCode.SEND_TO_SELF.defaultMessage());
         } else {
             upstream.publish(from, frame).whenComplete((ok, error) -> {

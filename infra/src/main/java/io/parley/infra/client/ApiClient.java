@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,12 @@ public final class ApiClient {
         public String text(String field) {
             return (String) body.get(field);
         }
+
+        /** The objects of a list field, e.g. {@code items}. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> list(String field) {
+            return (List<Map<String, Object>>) body.get(field);
+        }
     }
 
     public Reply post(String path, String rawBody, String token) {
@@ -71,6 +78,15 @@ public final class ApiClient {
     public Reply get(String path, String token) {
         return send(withToken(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(10)).GET(), token));
+    }
+
+    /** Any method, with a JSON body ({@code null}: none). */
+    public Reply call(String method, String path, Map<String, ?> body, String token) {
+        return send(withToken(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(write(body))), token));
     }
 
     /** Registers (ignoring "already registered") and logs in; returns the session. */

@@ -62,7 +62,14 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts one more logic instance and waits until it is ready. */
     public ServiceProcess startLogic(String name) {
-        ServiceProcess p = start("logic", name, Map.of("im.grpc.port", "0"));
+        return startLogic(name, Map.of());
+    }
+
+    /** Starts one more logic instance with extra properties and waits until it is ready. */
+    public ServiceProcess startLogic(String name, Map<String, String> properties) {
+        Map<String, String> props = new HashMap<>(properties);
+        props.put("im.grpc.port", "0");
+        ServiceProcess p = start("logic", name, props);
         p.awaitReady(READY);
         return p;
     }

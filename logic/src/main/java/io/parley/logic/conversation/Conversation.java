@@ -11,4 +11,5 @@ import java.time.Instant;
 public record Conversation(@Id String id, int kind, long lastSeq,
                            @Nullable Instant lastMessageAt, Instant createdAt) {
     public static final int DIRECT = 1;
+    public static final int GROUP = 2;
 }

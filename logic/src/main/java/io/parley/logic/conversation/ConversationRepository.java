@@ -24,4 +24,11 @@ interface ConversationRepository extends GenericRepository<Conversation, String>
     @Query("INSERT IGNORE INTO conversation_members (conversation_id, user_id, joined_at) "
             + "VALUES (:conversationId, :userId, :at)")
     void addMemberIfAbsent(String conversationId, long userId, Instant at);
+
+    @Query("DELETE FROM conversation_members WHERE conversation_id = :conversationId "
+            + "AND user_id = :userId")
+    void removeMember(String conversationId, long userId);
+
+    @Query("DELETE FROM conversation_members WHERE conversation_id = :conversationId")
+    void removeAllMembers(String conversationId);
 }

@@ -26,43 +26,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes persisted messages to sockets: asks session for every live connection of the members,
- * groups them by gateway, and produces one push record per gateway to {@code im.push.<gatewayId>}.
- * The sender's own other connections (tabs, devices) get the message too; the sending connection
- * gets the ack instead. Each method returns once Kafka has its records, so the upstream offset is
- * committed only after the push is durable; the ack and the pushes are produced concurrently.
+ * Routes persisted messages to sockets: asks session for every live connection of the members
+ * (in batches, for groups), groups them by gateway, and produces push records per gateway to
+ * {@code im.push.<gatewayId>}. The sender's own other connections (tabs, devices) get the message
+ * too; the sending connection gets the ack instead. Each method returns once Kafka has its
+ * records, so the upstream offset is committed only after the push is durable; the ack and the
+ * pushes are produced concurrently. A group message is written to its online members only, one
+ * record per gateway (or per {@code connectionsPerPush} connections): the minimal group fan-out.
  */
 @Singleton
 public final class Fanout {
     private final PresenceClient presence;
     private final EnvelopeProducer producer;
     private final KafkaSettings kafka;
+    private final FanoutLimits limits;
     private final Clock clock;
 
-    Fanout(PresenceClient presence, EnvelopeProducer producer, KafkaSettings kafka, Clock clock) {
+    Fanout(PresenceClient presence, EnvelopeProducer producer, KafkaSettings kafka,
+           FanoutLimits limits, Clock clock) {
         this.presence = presence;
         this.producer = producer;
         this.kafka = kafka;
+        this.limits = limits;
         this.clock = clock;
     }
 
     /**
      * A message was stored: acks the sending connection and pushes the message to every live
-     * connection of both members but the sending one, all at once; returns when Kafka has all.
+     * connection of its audience (both members of a direct conversation, every member of a group)
+     * but the sending one, all at once; returns when Kafka has all.
      */
-    public void stored(Envelope upstream, Message message) {
+    public void stored(Envelope upstream, Message message, List<Long> audience) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         sends.add(reply(upstream, SendResult.newBuilder()
                 .setClientMsgId(upstream.getChatSend().getClientMsgId())
                 .setStored(message.toProto()).build()));
         ChatMessage proto = message.toProto();
-        List<Long> members = message.recipientId() == null
-                ? List.of(message.senderId())
-                : List.of(message.recipientId(), message.senderId());
-        connectionsByGateway(members, upstream).forEach((gateway, connections) -> sends.add(producer.send(
-                kafka.pushTopic(gateway), message.conversationId(),
-                envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)
-                        .addAllConnectionIds(connections)).build())));
+        int chunk = limits.connectionsPerPush();
+        connectionsByGateway(audience, upstream).forEach((gateway, connections) -> {
+            for (int from = 0; from < connections.size(); from += chunk) {
+                sends.add(producer.send(kafka.pushTopic(gateway), message.conversationId(),
+                        envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)
+                                .addAllConnectionIds(connections.subList(from,
+                                        Math.min(connections.size(), from + chunk)))).build()));
+            }
+        });
         await(sends);
     }
 
@@ -112,13 +120,17 @@ public final class Fanout {
     /** Live connections of {@code users} by gateway, leaving out the sending one if given. */
     private Map<String, List<String>> connectionsByGateway(List<Long> users, Envelope upstream) {
         Map<String, List<String>> byGateway = new TreeMap<>();
-        for (Connection c : presence.locate(users)) {
-            boolean sendingSocket = upstream != null
-                    && c.getGatewayId().equals(upstream.getGatewayId())
-                    && c.getConnectionId().equals(upstream.getConnectionId());
-            if (!sendingSocket) {
-                byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
-                        .add(c.getConnectionId());
+        for (int from = 0; from < users.size(); from += limits.locateBatchSize()) {
+            List<Long> batch = users.subList(from,
+                    Math.min(users.size(), from + limits.locateBatchSize()));
+            for (Connection c : presence.locate(batch)) {
+                boolean sendingSocket = upstream != null
+                        && c.getGatewayId().equals(upstream.getGatewayId())
+                        && c.getConnectionId().equals(upstream.getConnectionId());
+                if (!sendingSocket) {
+                    byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
+                            .add(c.getConnectionId());
+                }
             }
         }
         return byGateway;

@@ -5,24 +5,32 @@ import io.parley.logic.ids.SnowflakeIds;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** The one transaction of a send: next seq (row lock), id, insert. Commit releases the seq. */
+/**
+ * The one transaction of a send: next seq (row lock), id, insert. Commit releases the seq. The
+ * message is stamped here, next to its seq.
+ */
 @Singleton
 class MessageWriter {
     private final MessageRepository messages;
     private final ConversationSeq seqs;
     private final SnowflakeIds ids;
+    private final Clock clock;
 
-    MessageWriter(MessageRepository messages, ConversationSeq seqs, SnowflakeIds ids) {
+    MessageWriter(MessageRepository messages, ConversationSeq seqs, SnowflakeIds ids, Clock clock) {
         this.messages = messages;
         this.seqs = seqs;
         this.ids = ids;
+        this.clock = clock;
     }
 
     @Transactional
     Message insert(String conversationId, long senderId, Long recipientId, String clientMsgId,
-                   String text, Instant at) {
+                   String text) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long seq = seqs.next(conversationId, at);
         return messages.save(new Message(ids.next(), conversationId, seq, senderId, recipientId,
                 clientMsgId, text, at));

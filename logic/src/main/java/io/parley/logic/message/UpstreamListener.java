@@ -71,8 +71,11 @@ public final class UpstreamListener implements ApplicationEventListener<ServerSt
         ChatSend send = envelope.getChatSend();
         Persisted persisted;
         try {
-            persisted = messages.persistDirect(envelope.getSenderId(), send.getRecipientId(),
-                    send.getClientMsgId(), send.getText());
+            persisted = send.getGroupId() != 0
+                    ? messages.persistGroup(envelope.getSenderId(), send.getGroupId(),
+                            send.getClientMsgId(), send.getText())
+                    : messages.persistDirect(envelope.getSenderId(), send.getRecipientId(),
+                            send.getClientMsgId(), send.getText());
         } catch (ParleyException e) {
             if (e.error() == ErrorCode.UNAVAILABLE || e.error() == ErrorCode.INTERNAL) {
                 throw e;
@@ -80,7 +83,7 @@ public final class UpstreamListener implements ApplicationEventListener<ServerSt
             fanout.refused(envelope, e);
             return;
         }
-        fanout.stored(envelope, persisted.message());
+        fanout.stored(envelope, persisted.message(), persisted.audience());
     }
 
     @PreDestroy

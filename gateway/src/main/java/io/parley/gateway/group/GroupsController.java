@@ -1,0 +1,100 @@
+package io.parley.gateway.group;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.contracts.proto.CreateGroupRequest;
+import io.parley.contracts.proto.ListMembersRequest;
+import io.parley.contracts.proto.MemberPage;
+import io.parley.contracts.proto.UpdateGroupRequest;
+
+/** Groups themselves: create, read, edit, dissolve, list mine, page through members. */
+@Controller("/api/groups")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class GroupsController {
+    private final GroupClient groups;
+
+    GroupsController(GroupClient groups) {
+        this.groups = groups;
+    }
+
+    @Post
+    HttpResponse<GroupJson.Group> create(Authentication auth, @Body GroupBody body) {
+        CreateGroupRequest request = CreateGroupRequest.newBuilder()
+                .setActorId(userId(auth))
+                .setName(nz(body.name()))
+                .setAvatarUrl(nz(body.avatarUrl()))
+                .setNotice(nz(body.notice()))
+                .setJoinPolicy(nz(body.joinPolicy()))
+                .build();
+        return HttpResponse.created(GroupJson.Group.of(groups.create(request)));
+    }
+
+    @Get
+    GroupJson.Items<GroupJson.Group> mine(Authentication auth) {
+        return new GroupJson.Items<>(groups.mine(userId(auth)).getGroupsList().stream()
+                .map(GroupJson.Group::of).toList());
+    }
+
+    @Get("/{id}")
+    GroupJson.Group get(Authentication auth, long id) {
+        return GroupJson.Group.of(groups.get(userId(auth), id));
+    }
+
+    @Patch("/{id}")
+    GroupJson.Group update(Authentication auth, long id, @Body GroupBody body) {
+        UpdateGroupRequest.Builder request = UpdateGroupRequest.newBuilder()
+                .setActorId(userId(auth)).setGroupId(id);
+        if (body.name() != null) {
+            request.setName(body.name());
+        }
+        if (body.avatarUrl() != null) {
+            request.setAvatarUrl(body.avatarUrl());
+        }
+        if (body.notice() != null) {
+            request.setNotice(body.notice());
+        }
+        if (body.joinPolicy() != null) {
+            request.setJoinPolicy(body.joinPolicy());
+        }
+        return GroupJson.Group.of(groups.update(request.build()));
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> dissolve(Authentication auth, long id) {
+        groups.dissolve(userId(auth), id);
+        return HttpResponse.noContent();
+    }
+
+    @Get("/{id}/members")
+    GroupJson.Page<GroupJson.Member> members(Authentication auth, long id,
+                                             @QueryValue @Nullable Integer limit,
+                                             @QueryValue @Nullable String cursor) {
+        MemberPage page = groups.members(ListMembersRequest.newBuilder()
+                .setActorId(userId(auth)).setGroupId(id)
+                .setLimit(limit == null ? 0 : limit)
+                .setCursor(nz(cursor)).build());
+        return new GroupJson.Page<>(page.getMembersList().stream().map(GroupJson.Member::of)
+                .toList(), page.getNextCursor().isEmpty() ? null : page.getNextCursor());
+    }
+
+    static long userId(Authentication auth) {
+        return Long.parseLong(auth.getName());
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,120 @@
+package io.parley.gateway.group;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+import io.parley.contracts.proto.ApplicationRef;
+import io.parley.contracts.proto.InviteRequest;
+import io.parley.contracts.proto.JoinGroupRequest;
+import io.parley.contracts.proto.JoinOutcome;
+import io.parley.contracts.proto.MemberRef;
+import io.parley.contracts.proto.SetRoleRequest;
+
+import static io.parley.gateway.group.GroupsController.nz;
+import static io.parley.gateway.group.GroupsController.userId;
+
+/**
+ * Getting in and out of groups and roles in them: join, applications, invitations, leave, kick,
+ * promote or demote, transfer ownership.
+ */
+@Controller("/api/groups/{id}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class MembershipController {
+    private final GroupClient groups;
+
+    MembershipController(GroupClient groups) {
+        this.groups = groups;
+    }
+
+    /** 200 {@code joined} for an open group, 202 {@code pending} with the application's id. */
+    @Post("/join")
+    HttpResponse<GroupJson.Joined> join(Authentication auth, long id,
+                                        @Body @Nullable GroupJson.JoinBody body) {
+        JoinOutcome outcome = groups.join(JoinGroupRequest.newBuilder().setActorId(userId(auth))
+                .setGroupId(id).setMessage(body == null ? "" : nz(body.message())).build());
+        if (outcome.getStatus().equals("pending")) {
+            return HttpResponse.<GroupJson.Joined>status(HttpStatus.ACCEPTED).body(
+                    new GroupJson.Joined("pending", Long.toString(outcome.getApplicationId())));
+        }
+        return HttpResponse.ok(new GroupJson.Joined(outcome.getStatus(), null));
+    }
+
+    @Get("/applications")
+    GroupJson.Items<GroupJson.Application> applications(Authentication auth, long id) {
+        return new GroupJson.Items<>(GroupJson.Application.of(
+                groups.applications(userId(auth), id)));
+    }
+
+    @Post("/applications/{appId}/approve")
+    GroupJson.Member approve(Authentication auth, long id, long appId) {
+        return GroupJson.Member.of(groups.approve(application(auth, id, appId)));
+    }
+
+    @Post("/applications/{appId}/reject")
+    HttpResponse<Void> reject(Authentication auth, long id, long appId) {
+        groups.reject(application(auth, id, appId));
+        return HttpResponse.noContent();
+    }
+
+    @Post("/invitations")
+    GroupJson.Invited invite(Authentication auth, long id, @Body GroupJson.InviteBody body) {
+        if (body.userIds() == null || body.userIds().contains(null)) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userIds must list user ids");
+        }
+        return new GroupJson.Invited(groups.invite(InviteRequest.newBuilder()
+                .setActorId(userId(auth)).setGroupId(id).addAllUserIds(body.userIds()).build())
+                .getAddedList());
+    }
+
+    @Post("/leave")
+    HttpResponse<Void> leave(Authentication auth, long id) {
+        groups.leave(userId(auth), id);
+        return HttpResponse.noContent();
+    }
+
+    @Delete("/members/{userId}")
+    HttpResponse<Void> kick(Authentication auth, long id, long userId) {
+        groups.kick(member(auth, id, userId));
+        return HttpResponse.noContent();
+    }
+
+    @Put("/members/{userId}/role")
+    GroupJson.Member setRole(Authentication auth, long id, long userId,
+                             @Body GroupJson.RoleBody body) {
+        return GroupJson.Member.of(groups.setRole(SetRoleRequest.newBuilder()
+                .setActorId(userId(auth)).setGroupId(id).setUserId(userId)
+                .setRole(nz(body.role())).build()));
+    }
+
+    @Post("/transfer")
+    GroupJson.Group transfer(Authentication auth, long id, @Body GroupJson.TransferBody body) {
+        if (body.userId() == null) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userId is required");
+        }
+        return GroupJson.Group.of(groups.transfer(member(auth, id, body.userId())));
+    }
+
+    private static ApplicationRef application(Authentication auth, long id, long appId) {
+        return ApplicationRef.newBuilder().setActorId(userId(auth)).setGroupId(id)
+                .setApplicationId(appId).build();
+    }
+
+    private static MemberRef member(Authentication auth, long id, long userId) {
+        return MemberRef.newBuilder().setActorId(userId(auth)).setGroupId(id).setUserId(userId)
+                .build();
+    }
+}
