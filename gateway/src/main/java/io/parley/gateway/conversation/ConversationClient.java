@@ -7,6 +7,8 @@ import io.parley.contracts.proto.HistoryRequest;
 import io.parley.contracts.proto.ListConversationsReply;
 import io.parley.contracts.proto.ListConversationsRequest;
 import io.parley.contracts.proto.MarkReadRequest;
+import io.parley.contracts.proto.ReadersReply;
+import io.parley.contracts.proto.ReadersRequest;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
 import io.parley.platform.rpc.RpcPolicy;
@@ -43,6 +45,14 @@ final class ConversationClient {
         MarkReadRequest request = MarkReadRequest.newBuilder().setUserId(userId)
                 .setConversationId(conversationId).setSeq(seq).build();
         return guard.idempotent(() -> stub().markRead(request));
+    }
+
+    ReadersReply readers(long userId, String conversationId, long seq, int limit,
+                         String cursor) {
+        ReadersRequest request = ReadersRequest.newBuilder().setUserId(userId)
+                .setConversationId(conversationId).setSeq(seq).setLimit(limit)
+                .setCursor(cursor == null ? "" : cursor).build();
+        return guard.idempotent(() -> stub().readers(request));
     }
 
     private ConversationServiceGrpc.ConversationServiceBlockingStub stub() {

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.ConversationSummary;
+import io.parley.contracts.proto.ReadersReply;
 
 import java.util.List;
 
@@ -49,6 +50,21 @@ final class ConversationViews {
 
     @Serdeable
     record ReadBody(long seq) {
+    }
+
+    /** Who read one message: counted over every member but the sender, listed a page at a time. */
+    @Serdeable
+    record ReadersView(long readCount, long memberCount, List<ReaderView> items,
+                       @Nullable String nextCursor) {
+        static ReadersView of(ReadersReply r) {
+            return new ReadersView(r.getReadCount(), r.getMemberCount(), r.getReadersList().stream()
+                    .map(x -> new ReaderView(x.getUserId(), x.getDisplayName(), x.getReadSeq()))
+                    .toList(), r.getNextCursor().isEmpty() ? null : r.getNextCursor());
+        }
+    }
+
+    @Serdeable
+    record ReaderView(long userId, String displayName, long readSeq) {
     }
 
     static MessageFrame message(ChatMessage m) {

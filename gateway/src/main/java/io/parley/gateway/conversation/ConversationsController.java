@@ -17,6 +17,7 @@ import io.parley.gateway.conversation.ConversationViews.ConversationPage;
 import io.parley.gateway.conversation.ConversationViews.ConversationView;
 import io.parley.gateway.conversation.ConversationViews.MessagePage;
 import io.parley.gateway.conversation.ConversationViews.ReadBody;
+import io.parley.gateway.conversation.ConversationViews.ReadersView;
 import io.parley.gateway.conversation.ConversationViews.ReadState;
 
 /**
@@ -50,6 +51,13 @@ final class ConversationsController {
         HistoryReply reply = conversations.history(userId(auth), id, beforeSeq, afterSeq, limit);
         return new MessagePage(reply.getMessagesList().stream().map(ConversationViews::message)
                 .toList(), reply.getHasMore());
+    }
+
+    @Get("/{id}/messages/{seq}/readers")
+    ReadersView readers(Authentication auth, String id, long seq,
+                        @QueryValue(defaultValue = "0") int limit,
+                        @Nullable @QueryValue String cursor) {
+        return ReadersView.of(conversations.readers(userId(auth), id, seq, limit, cursor));
     }
 
     @Post("/{id}/read")

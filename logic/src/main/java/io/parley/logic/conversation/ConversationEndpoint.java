@@ -9,6 +9,8 @@ import io.parley.contracts.proto.HistoryRequest;
 import io.parley.contracts.proto.ListConversationsReply;
 import io.parley.contracts.proto.ListConversationsRequest;
 import io.parley.contracts.proto.MarkReadRequest;
+import io.parley.contracts.proto.ReadersReply;
+import io.parley.contracts.proto.ReadersRequest;
 import io.parley.logic.delivery.Fanout;
 import io.parley.logic.message.History;
 import io.parley.logic.page.Page;
@@ -23,13 +25,23 @@ final class ConversationEndpoint extends ConversationServiceGrpc.ConversationSer
     private final ConversationList list;
     private final History history;
     private final ReadCursor reads;
+    private final Readers readers;
     private final Fanout fanout;
 
-    ConversationEndpoint(ConversationList list, History history, ReadCursor reads, Fanout fanout) {
+    ConversationEndpoint(ConversationList list, History history, ReadCursor reads,
+                         Readers readers, Fanout fanout) {
         this.list = list;
         this.history = history;
         this.reads = reads;
+        this.readers = readers;
         this.fanout = fanout;
+    }
+
+    @Override
+    public void readers(ReadersRequest request, StreamObserver<ReadersReply> observer) {
+        GrpcErrors.respond(observer, () -> readers.of(request.getUserId(),
+                request.getConversationId(), request.getSeq(), request.getLimit(),
+                request.getCursor()));
     }
 
     @Override

@@ -20,6 +20,11 @@ public final class ConversationSeq {
         this.conversations = conversations;
     }
 
+    /** Moves the sender's read cursor to their own message, in the same transaction. */
+    public void sentBy(String conversationId, long senderId, long seq) {
+        conversations.readUpTo(conversationId, senderId, seq);
+    }
+
     public long next(String conversationId, Instant at) {
         if (conversations.incrementSeq(conversationId, at) == 0) {
             throw new ParleyException(ErrorCode.INTERNAL, "no conversation " + conversationId);

@@ -32,6 +32,7 @@ class MessageWriter {
                    String text) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long seq = seqs.next(conversationId, at);
+        seqs.sentBy(conversationId, senderId, seq);
         return messages.save(new Message(ids.next(), conversationId, seq, senderId, recipientId,
                 clientMsgId, text, at));
     }
