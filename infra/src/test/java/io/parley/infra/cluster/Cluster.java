@@ -76,8 +76,14 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts one more gateway (a fresh gateway id) and waits until it is ready. */
     public ServiceProcess startGateway(String name) {
-        ServiceProcess p = start("gateway", name, Map.of("im.gateway.id",
-                namespace + "-" + name));
+        return startGateway(name, Map.of());
+    }
+
+    /** As {@link #startGateway(String)}, with properties of its own. */
+    public ServiceProcess startGateway(String name, Map<String, String> properties) {
+        Map<String, String> props = new HashMap<>(properties);
+        props.put("im.gateway.id", namespace + "-" + name);
+        ServiceProcess p = start("gateway", name, props);
         p.awaitReady(READY);
         return p;
     }
@@ -87,7 +93,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private ServiceProcess start(String module, String name, Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(extra);
+        Map<String, String> props = new HashMap<>();
         props.put("im.etcd.namespace", "/" + namespace);
         props.put("im.kafka.namespace", namespace);
         props.put("im.instance.id", namespace + "-" + name + "-" + UUID.randomUUID()
@@ -95,11 +101,16 @@ public final class Cluster implements AutoCloseable {
         props.put("datasources.default.url", DATABASE_URL);
         props.put("im.gateway.rate.sends-per-second", "2000");
         props.put("im.gateway.rate.burst", "2000");
+        props.put("im.gateway.http-rate.auth-per-second", "1000");
+        props.put("im.gateway.http-rate.auth-burst", "1000");
+        props.put("im.gateway.http-rate.api-per-second", "1000");
+        props.put("im.gateway.http-rate.api-burst", "1000");
         props.put("im.logic.account.bcrypt-cost", "4");
         props.put("im.logic.cache.namespace", namespace);
         // The chat suites talk between strangers; the friendship rule has its own tests
-        // (logic DirectChatPermissionIT; blocks refuse either way: SocialIT).
+        // (logic DirectChatPermissionIT; blocks refuse either way: FriendApiIT).
         props.put("im.logic.chat.direct-requires-friendship", "false");
+        props.putAll(extra);
         ServiceProcess p = ServiceProcess.start(root, module, name, props);
         synchronized (processes) {
             processes.add(p);
