@@ -106,6 +106,10 @@ public final class Cluster implements AutoCloseable {
         props.put("im.gateway.http-rate.api-per-second", "1000");
         props.put("im.gateway.http-rate.api-burst", "1000");
         props.put("im.logic.account.bcrypt-cost", "4");
+        // Short presence TTL so that a dead gateway's users go offline within seconds.
+        props.put("im.session.presence.ttl", "6s");
+        props.put("im.session.presence.sweep-interval", "2s");
+        props.put("im.gateway.presence-refresh", "2s");
         props.put("im.logic.cache.namespace", namespace);
         // The chat suites talk between strangers; the friendship rule has its own tests
         // (logic DirectChatPermissionIT; blocks refuse either way: FriendApiIT).

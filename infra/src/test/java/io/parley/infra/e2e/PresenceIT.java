@@ -6,6 +6,7 @@ import io.parley.infra.client.ApiClient;
 import io.parley.infra.client.ChatClient;
 import io.parley.infra.cluster.Cluster;
 import io.parley.infra.cluster.ClusterExtension;
+import io.parley.infra.cluster.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,6 +51,26 @@ class PresenceIT {
             assertEquals(Boolean.FALSE, row.get("online"));
             // The stranger, not a friend, heard nothing.
             assertTrue(s.awaitNone(isPresenceOf(bob), Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void friendsSeeAUserGoOfflineWhenTheirGatewayDies(Cluster cluster) {
+        ServiceProcess doomed = cluster.startGateway("gateway-presence");
+        ApiClient api = new ApiClient(cluster.gateway1().http());
+        ApiClient.Session alice = Users.signUp(api, "Alice");
+        ApiClient.Session bob = Users.signUp(api, "Bob");
+        Users.befriend(api, alice, bob);
+        try (ChatClient a = ChatClient.connect(api.base(), alice.token(), "a", f -> { })) {
+            ChatClient b = ChatClient.connect(doomed.http(), bob.token(), "b", f -> { });
+            assertTrue(((PresenceFrame) a.await(isPresenceOf(bob), WAIT)).online());
+            long killedAt = System.currentTimeMillis();
+            doomed.kill();
+            PresenceFrame offline = (PresenceFrame) a.await(isPresenceOf(bob), WAIT);
+            assertFalse(offline.online());
+            assertTrue(offline.at() <= killedAt, "last seen at the last heartbeat");
+            assertEquals(Boolean.FALSE, friendRow(api, alice, bob.userId()).get("online"));
+            b.close();
         }
     }
 

@@ -25,7 +25,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code im:conn:<gatewayId>/<connectionId>} = {@code userId|deviceId|connectedAtMs}</li>
  *   <li>{@code im:user:<userId>:conns} = set of {@code <gatewayId>/<connectionId>}</li>
  * </ul>
- * and, without TTL, {@code im:user:<userId>:last-seen} = epoch ms of the last sign of the user:
+ * Per gateway: {@code im:gateway:<id>:alive} (TTL, refreshed by its beats), the users it has had
+ * ({@code im:gateway:<id>:users}) and the set {@code im:gateways}, so a gateway that dies is
+ * noticed and its users announced offline.
+ * And, without TTL, {@code im:user:<userId>:last-seen} = epoch ms of the last sign of the user:
  * written by every connect and heartbeat and by the close of a connection, so a user whose
  * gateway died is last seen at its last heartbeat.
  * A set member whose connection key expired is stale; lookups ignore it and remove it.
@@ -55,9 +58,44 @@ final class PresenceStore {
             pending.add(redis.sadd(userKey, ref));
             pending.add(redis.pexpire(userKey, ttlMs));
             pending.add(redis.set(lastSeenKey(c.getUserId()), Long.toString(nowMs)));
+            pending.add(redis.sadd(gatewayUsersKey(c.getGatewayId()),
+                    Long.toString(c.getUserId())));
         }
+        connections.stream().map(Connection::getGatewayId).distinct().forEach(gw -> {
+            pending.add(redis.set(gatewayAliveKey(gw), "1", SetArgs.Builder.px(ttlMs)));
+            pending.add(redis.sadd(GATEWAYS, gw));
+        });
         await(pending);
         return connections.size();
+    }
+
+    /** Gateways that reported connections once but stopped beating for longer than the TTL. */
+    List<String> silentGateways() {
+        List<String> gateways = List.copyOf(get(redis.smembers(GATEWAYS)));
+        List<RedisFuture<Long>> alive = new ArrayList<>();
+        gateways.forEach(gw -> alive.add(redis.exists(gatewayAliveKey(gw))));
+        await(alive);
+        List<String> silent = new ArrayList<>();
+        for (int i = 0; i < gateways.size(); i++) {
+            if (get(alive.get(i)) == 0) {
+                silent.add(gateways.get(i));
+            }
+        }
+        return silent;
+    }
+
+    /**
+     * Takes a silent gateway off the books and returns the users it had; empty when another
+     * session instance took it first (so each dead gateway is handled once).
+     */
+    List<Long> claimSilent(String gatewayId) {
+        if (get(redis.srem(GATEWAYS, gatewayId)) == 0) {
+            return List.of();
+        }
+        List<Long> users = get(redis.smembers(gatewayUsersKey(gatewayId))).stream()
+                .map(Long::parseLong).toList();
+        get(redis.del(gatewayUsersKey(gatewayId)));
+        return users;
     }
 
     /** Forgets one connection and notes the time; returns 1 if it was known. */
@@ -135,6 +173,16 @@ final class PresenceStore {
 
     private static String connKey(String ref) {
         return "im:conn:" + ref;
+    }
+
+    private static final String GATEWAYS = "im:gateways";
+
+    private static String gatewayAliveKey(String gatewayId) {
+        return "im:gateway:" + gatewayId + ":alive";
+    }
+
+    private static String gatewayUsersKey(String gatewayId) {
+        return "im:gateway:" + gatewayId + ":users";
     }
 
     private static String lastSeenKey(long userId) {

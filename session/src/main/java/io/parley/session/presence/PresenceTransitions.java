@@ -1,10 +1,12 @@
 package io.parley.session.presence;
 
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.parley.contracts.proto.Connection;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.PresenceChange;
+import io.parley.contracts.proto.UserStatus;
 import io.parley.platform.kafka.EnvelopeProducer;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
@@ -59,6 +61,23 @@ final class PresenceTransitions implements ApplicationEventListener<ServerStartu
             announce(userId, false, nowMs);
         }
         return removed;
+    }
+
+    /**
+     * A gateway that died took its sockets with it without a single disconnect: once its beats
+     * have been missing for a TTL, its users who are not connected elsewhere are announced
+     * offline, last seen at their last heartbeat.
+     */
+    @Scheduled(fixedDelay = "${im.session.presence.sweep-interval:5s}", initialDelay = "5s")
+    void sweepSilentGateways() {
+        for (String gateway : store.silentGateways()) {
+            for (long user : store.claimSilent(gateway)) {
+                UserStatus status = store.statuses(List.of(user)).get(0);
+                if (!status.getOnline()) {
+                    announce(user, false, status.getLastSeenMs());
+                }
+            }
+        }
     }
 
     private boolean online(long userId) {
