@@ -51,6 +51,10 @@ public final class ChatBench {
             ApiClient api = i < pairs ? apiA : apiB;
             sessions.add(api.signUp(String.format("+1999%07d", i), "bench" + i, "bench-password"));
         }
+        // Direct messages need a friendship (im.logic.chat.direct-requires-friendship).
+        for (int i = 0; i < pairs; i++) {
+            befriend(apiA, sessions.get(i), sessions.get(i + pairs));
+        }
 
         ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
         long[] latencies = new long[(int) (pairs * 2 * rate * seconds * 1.2) + 1000];
@@ -115,6 +119,16 @@ public final class ChatBench {
             acked.incrementAndGet();
         } else if (frame instanceof ErrorFrame) {
             errors.incrementAndGet();
+        }
+    }
+
+    /** Request and accept; "already friends" from an earlier run is fine. */
+    private static void befriend(ApiClient api, ApiClient.Session a, ApiClient.Session b) {
+        ApiClient.Reply request = api.post("/api/friends/requests",
+                java.util.Map.of("toUserId", b.userId()), a.token());
+        if (request.status() == 201) {
+            api.post("/api/friends/requests/" + request.number("requestId") + "/accept", "",
+                    b.token());
         }
     }
 
