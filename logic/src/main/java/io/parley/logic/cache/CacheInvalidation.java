@@ -2,18 +2,11 @@ package io.parley.logic.cache;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.parley.contracts.proto.CacheEviction;
-import io.parley.contracts.proto.Envelope;
-import io.parley.contracts.proto.Task;
-import io.parley.platform.kafka.EnvelopeProducer;
-import io.parley.platform.kafka.KafkaSettings;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,18 +21,11 @@ public final class CacheInvalidation {
     private static final Logger LOG = LoggerFactory.getLogger(CacheInvalidation.class);
 
     private final StatefulRedisConnection<String, String> redis;
-    private final EnvelopeProducer producer;
-    private final KafkaSettings kafka;
-    private final CacheSettings settings;
-    private final Clock clock;
+    private final DelayedEviction secondDelete;
 
-    CacheInvalidation(StatefulRedisConnection<String, String> redis, EnvelopeProducer producer,
-                      KafkaSettings kafka, CacheSettings settings, Clock clock) {
+    CacheInvalidation(StatefulRedisConnection<String, String> redis, DelayedEviction secondDelete) {
         this.redis = redis;
-        this.producer = producer;
-        this.kafka = kafka;
-        this.settings = settings;
-        this.clock = clock;
+        this.secondDelete = secondDelete;
     }
 
     /** Completes when the delayed delete is scheduled (Kafka has the task). */
@@ -50,18 +36,6 @@ public final class CacheInvalidation {
             LOG.warn("first delete of {} failed; the delayed one follows: {}", keys,
                     e.getMessage());
         }
-        long now = clock.millis();
-        Envelope task = Envelope.newBuilder()
-                .setEnvelopeId(UUID.randomUUID().toString())
-                .setCreatedAtMs(now)
-                .setTask(Task.newBuilder()
-                        .setExecuteAtMs(now + settings.secondDeleteDelay().toMillis())
-                        .setCacheEviction(CacheEviction.newBuilder().addAllKeys(keys)))
-                .build();
-        return producer.send(kafka.taskTopic(), keys.get(0), task).whenComplete((ok, error) -> {
-            if (error != null) {
-                LOG.warn("delayed delete of {} not scheduled: {}", keys, error.getMessage());
-            }
-        });
+        return secondDelete.schedule(keys);
     }
 }
