@@ -27,6 +27,7 @@ export const errors = {
   RECIPIENT_NOT_FOUND: [5001, 404, 'The recipient does not exist'],
   MESSAGE_TOO_LONG: [5002, 413, 'The message text is over the length limit'],
   SEND_TO_SELF: [5003, 400, 'A direct message needs another user as recipient'],
+  NOT_CONVERSATION_MEMBER: [5004, 403, 'You are not a member of this conversation'],
 };
 
 /** Thrown by a fake route; the gateway turns it into {code, message} with the status. */
@@ -41,8 +42,8 @@ export function refuse(error) {
   throw new FakeError(error);
 }
 
-/** The server's page size rule: 1..100, default 20 (the maximum is a guess of the fake). */
-export const MAX_PAGE = 100;
+/** The server's page size rule: 1..50, default 20 (im.logic.page.max-size and default-size). */
+export const MAX_PAGE = 50;
 
 /** One page of `items` after an opaque cursor (here: a base64url offset). */
 export function page(items, query, defaultLimit = 20) {

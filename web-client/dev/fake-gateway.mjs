@@ -1,8 +1,10 @@
 // A stand-in for two Parley gateways, in memory, for developing and checking the client while the
 // Java services are not running. It serves dist/ and speaks the HTTP and WebSocket contract of
-// docs/protocol.md (the people and group endpoints are in fake-social.mjs and fake-groups.mjs),
-// with two deliberate unkindnesses of the real system: every message frame is delivered twice
-// (the client must de-duplicate) and acks come after a short delay (so "sending…" is visible).
+// docs/protocol.md (the people and group endpoints are in fake-social.mjs and fake-groups.mjs,
+// conversations, history, read marks and redelivery in fake-conversations.mjs), with two
+// deliberate unkindnesses of the real system: every message frame is delivered twice (the client
+// must de-duplicate) and acks come after a short delay (so "sending…" is visible). A pushed
+// message the client does not confirm with `received` is pushed again after 1 s, 2 s and 4 s.
 // As the real system will, it refuses direct messages between non-friends (4005) unless told not
 // to. It also serves made-up avatar images under /dev-avatars/ for screenshots. Dev-only: nothing
 // here is shipped in dist/.
@@ -15,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
+import { Conversations, Unconfirmed } from './fake-conversations.mjs';
 import { errors, FakeError } from './fake-errors.mjs';
 import { Groups } from './fake-groups.mjs';
 import { Social } from './fake-social.mjs';
@@ -47,8 +50,11 @@ class World {
   refuseSockets = false;
   /** Direct messages only between friends, as issue #4 makes the real system behave. */
   requireFriendship = true;
+  /** `received` frames taken, so dev scripts can see the client confirms what it gets. */
+  receivedFrames = 0;
   social = new Social(this);
   groups = new Groups(this);
+  conversations = new Conversations(this);
 }
 
 export async function startFakeGateways({
@@ -70,8 +76,8 @@ export async function startFakeGateways({
     urls: servers.map((s) => `http://127.0.0.1:${s.address().port}`),
     /**
      * Drops sockets without a close frame, as a crashed gateway would (clients see 1006): those
-     * of one user, or all. Like the real contract, the fake keeps no backlog: a message sent
-     * while its recipient is between sockets is not pushed to them later.
+     * of one user, or all. Like the real system, a message sent while its recipient is between
+     * sockets is not pushed to them later: the client finds it by catching up through history.
      */
     dropSockets(userId = null) {
       for (const [owner, set] of world.sockets) {
@@ -115,6 +121,7 @@ function startGateway(world, gatewayId, port, heartbeatSeconds) {
 function connect(world, ws, userId, gatewayId, heartbeatSeconds) {
   if (!world.sockets.has(userId)) world.sockets.set(userId, new Set());
   world.sockets.get(userId).add(ws);
+  ws.unconfirmed = new Unconfirmed(ws);
   ws.on('close', () => world.sockets.get(userId)?.delete(ws));
   ws.send(
     JSON.stringify({
@@ -133,6 +140,12 @@ function connect(world, ws, userId, gatewayId, heartbeatSeconds) {
       return ws.send(errorFrame([1002, 400, 'The frame is not valid JSON'], null));
     }
     if (frame.type === 'ping') return ws.send(JSON.stringify({ type: 'pong', serverTime: Date.now() }));
+    if (frame.type === 'received') {
+      const valid = typeof frame.conversationId === 'string' && Number.isInteger(frame.seq) && frame.seq > 0;
+      if (!valid) return ws.send(errorFrame(errors.VALIDATION_FAILED, null));
+      world.receivedFrames++;
+      return ws.unconfirmed.received(frame.conversationId, frame.seq);
+    }
     if (frame.type !== 'send') return ws.send(errorFrame(errors.UNKNOWN_FRAME_TYPE, null));
     receiveSend(world, ws, userId, frame);
   });
@@ -184,6 +197,7 @@ function receiveSend(world, ws, from, frame) {
     };
     stored = { message, recipients: target.recipients };
     world.stored.set(key, stored);
+    world.conversations.store(message, from);
   }
   const { message, recipients } = stored;
   setTimeout(() => {
@@ -194,10 +208,10 @@ function receiveSend(world, ws, from, frame) {
     if (!fresh) return; // a resend is acked again but delivered once
     const text = JSON.stringify(message);
     for (const peer of recipients.flatMap((id) => [...(world.sockets.get(id) ?? [])])) {
-      peer.send(text);
+      peer.unconfirmed.push(message, text);
       if (world.duplicateDeliveries) peer.send(text);
     }
-    for (const mine of world.sockets.get(from) ?? []) if (mine !== ws) mine.send(text);
+    for (const mine of world.sockets.get(from) ?? []) if (mine !== ws) mine.unconfirmed.push(message, text);
   }, world.ackDelayMs);
 }
 
@@ -250,7 +264,8 @@ async function handleHttp(world, req, res) {
       return res.end();
     }
     const body = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await readJson(req) : null;
-    for (const [method, pattern, handle] of [...world.social.routes(), ...world.groups.routes()]) {
+    const routes = [...world.social.routes(), ...world.groups.routes(), ...world.conversations.routes()];
+    for (const [method, pattern, handle] of routes) {
       const match = req.method === method ? pattern.exec(path) : null;
       if (!match) continue;
       const [status, answer] = handle({ me, params: match.slice(1), query: url.searchParams, body });

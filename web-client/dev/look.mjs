@@ -1,5 +1,5 @@
 // Screenshots of the states a person meets, against the fake gateways, for a human to look at:
-// unread badges, a failed send, the reconnecting indicator with a send waiting offline (and its
+// unread badges (live, and from the server's list after a reload), a failed send, the reconnecting indicator with a send waiting offline (and its
 // resend once back), and the one-column phone layout. It also checks those behaviours, so it
 // fails loudly if one of them breaks. Direct messages need a friendship, so the people who write
 // to each other are made friends in the fake's memory first. Needs `npm run build`. Dev-only.
@@ -59,6 +59,15 @@ try {
   await say(carol, '+15550001', 'Seq ordering looks right across both gateways now 🎉');
   await alice.getByTestId('unread-badge').nth(1).waitFor();
   await shot(alice, 'look-unread.png');
+
+  // A reload starts from the server's conversation list: the same badges, newest first.
+  await alice.reload();
+  await alice.getByTestId('unread-badge').nth(1).waitFor();
+  const rows = await alice.getByTestId('conversation-item').allTextContents();
+  if (!rows[0]?.includes('Carol') || !rows[0]?.endsWith('2') || !rows[1]?.endsWith('1')) {
+    throw new Error(`after a reload the list reads ${JSON.stringify(rows)}`);
+  }
+  await shot(alice, 'look-unread-reloaded.png');
 
   await alice.getByTestId('conversation-item').filter({ hasText: 'Bob' }).click();
   await alice.getByTestId('message-input').fill('Yes! 12:30 at the usual place.\nI will bring the notes.');

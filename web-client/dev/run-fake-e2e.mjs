@@ -3,13 +3,13 @@
 // gateway exists. Needs `npm run build`. Screenshots go to SCREENSHOT_DIR, default
 // target/screenshots. Exits non-zero if any script failed.
 //
-//   node dev/run-fake-e2e.mjs [chat] [friends] [group]
+//   node dev/run-fake-e2e.mjs [chat] [friends] [group] [sync]
 
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startFakeGateways } from './fake-gateway.mjs';
 
-const ALL = ['chat', 'friends', 'group'];
+const ALL = ['chat', 'friends', 'group', 'sync'];
 const names = process.argv.length > 2 ? process.argv.slice(2) : ALL;
 const unknown = names.filter((n) => !ALL.includes(n));
 if (unknown.length > 0) {

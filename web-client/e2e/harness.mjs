@@ -102,14 +102,50 @@ export function runTag() {
 
 export async function openClient(name, baseUrl, viewport = { width: 1200, height: 760 }) {
   const context = await browser.newContext({ viewport });
+  return reopenClient(name, context, baseUrl);
+}
+
+/**
+ * A new page in an existing browser context, which keeps the session of an earlier page there
+ * (localStorage): the client opened again by someone who closed it.
+ */
+export async function reopenClient(name, context, baseUrl) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  recordSocketFrames(page);
   page.on('pageerror', (e) => pageProblems.push(`${name}: uncaught ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') pageProblems.push(`${name}: console error ${m.text()}`);
   });
   await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
   return page;
+}
+
+/**
+ * Keeps every JSON frame the page's WebSockets send and receive, parsed, in
+ * `page.socketFrames.sent` and `.received`, for a script to check what went over the wire.
+ */
+function recordSocketFrames(page) {
+  const frames = { sent: [], received: [] };
+  page.socketFrames = frames;
+  const keep = (list) => ({ payload }) => {
+    try {
+      list.push(JSON.parse(String(payload)));
+    } catch {
+      // not a JSON frame: not one of ours
+    }
+  };
+  page.on('websocket', (ws) => {
+    ws.on('framesent', keep(frames.sent));
+    ws.on('framereceived', keep(frames.received));
+  });
+}
+
+/** The access token of the page's session, for a socket or a request made outside the page. */
+export async function sessionToken(page) {
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('parley.session') ?? '{}').token);
+  if (!token) throw new Error('the page has no session');
+  return token;
 }
 
 export async function screenshot(page, name) {

@@ -157,6 +157,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
     shell.dataset.tab = tab;
     for (const button of navButtons) button.setAttribute('aria-current', String(button.dataset.tab === tab));
     for (const [name, view] of Object.entries(views)) view.element.hidden = name !== tab;
+    chat.setTabShown(tab === 'chats');
     views[tab].shown();
     render();
   }
@@ -205,7 +206,9 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
       queueMicrotask(render);
     }
   };
-  const unsubscribes = [chat.store, directory, friends, search, groups].map((s) => s.subscribe(queueRender));
+  const unsubscribes = [chat.store, chat.sync, directory, friends, search, groups].map((s) =>
+    s.subscribe(queueRender),
+  );
 
   const poll = () => {
     const quiet = () => undefined; // a failed poll is retried on the next tick

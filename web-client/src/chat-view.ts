@@ -1,16 +1,22 @@
 // The Chats tab, and the wiring of the message path in the browser: socket frames go into the
-// store, the store redraws the list and the pane, and the user's messages go out as sends.
+// store, the store redraws the list and the pane, and the user's messages go out as sends. After
+// each welcome the sync loads the conversation list and catches up; pushed messages are
+// confirmed with `received`; what the reader sees is marked read on the server.
 
 import { normalizePhone, phoneProblem } from './auth-rules';
 import type { AuthSession } from './auth-session';
 import { ChatSocket, socketUrl, type ConnectionStatus } from './chat-socket';
+import { ChatSync } from './chat-sync';
 import { deviceId, newUuid } from './client-ids';
 import { ConversationList } from './conversation-list';
+import { ConversationsApi, type ConversationRow } from './conversations-api';
 import type { Directory } from './directory';
-import type { ServerFrame, WelcomeFrame } from './frames';
+import type { MessageFrame, ServerFrame, WelcomeFrame } from './frames';
 import { ApiError, ErrorCodes, type ParleyApi } from './http-api';
 import { MessagePane } from './message-pane';
 import { MessageStore, sendFrameOf } from './message-store';
+import { ReadMarker } from './read-marker';
+import { ReceivedBatcher } from './received-batcher';
 import { SplitLayout } from './split-layout';
 
 export interface ChatViewOptions {
@@ -30,16 +36,33 @@ export interface ChatViewOptions {
 export class ChatView {
   readonly element: HTMLElement;
   readonly store: MessageStore;
+  readonly sync: ChatSync;
   private readonly socket: ChatSocket;
   private readonly list: ConversationList;
   private readonly pane: MessagePane;
   private readonly layout: SplitLayout;
+  private readonly received: ReceivedBatcher;
+  private readonly marker: ReadMarker;
+  private readonly unsubscribe: () => void;
+  private tabShown = true;
+  private readonly visibilityChanged = () => this.updateVisible();
 
   constructor(private readonly options: ChatViewOptions) {
     const { session, api, directory } = options;
     const self = session.user;
     const store = new MessageStore(self.userId);
     this.store = store;
+    const conversationsApi = new ConversationsApi(api);
+    this.sync = new ChatSync(store, conversationsApi, {
+      rows: (rows) => this.learnNames(rows),
+      failed: (message) => options.toast(`Could not load your conversations: ${message}`),
+    });
+    this.received = new ReceivedBatcher((frame) => this.socket.send(frame));
+    this.marker = new ReadMarker((conversationId, seq) =>
+      conversationsApi.markRead(conversationId, seq).then((state) => store.applyReadState(state)),
+    );
+    // Whatever changed, the open conversation may now have more read than the server knows.
+    this.unsubscribe = store.subscribe(() => this.marker.want(store.readTarget()));
 
     this.socket = new ChatSocket(() => socketUrl(location, session.token, deviceId()), {
       status: (s) => options.status(s),
@@ -50,12 +73,13 @@ export class ChatView {
         // Sends still pending were perhaps never received, or their ack was lost with the old
         // socket; the same clientMsgId makes a resend safe, as the server stores it once.
         for (const send of store.pendingSends()) this.socket.send(send);
+        void this.sync.welcomed();
       },
       frame: (frame: ServerFrame) => this.receive(frame),
       authRefused: () => options.authRefused(),
     });
 
-    this.list = new ConversationList(store, directory, {
+    this.list = new ConversationList(store, directory, () => this.sync.listStatus, {
       startChat: async (input: string) => {
         const phone = normalizePhone(input);
         const problem = phoneProblem(phone);
@@ -78,6 +102,7 @@ export class ChatView {
       },
       open: (conversationId) => {
         store.setActive(conversationId);
+        this.sync.opened(conversationId);
         this.showPane();
       },
     });
@@ -99,6 +124,7 @@ export class ChatView {
         this.layout.showList();
       },
       groupInfo: (groupId) => options.groupInfo(groupId),
+      loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
     });
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
@@ -106,29 +132,42 @@ export class ChatView {
   }
 
   start(): void {
+    document.addEventListener('visibilitychange', this.visibilityChanged);
+    this.updateVisible();
     this.socket.start();
   }
 
   stop(): void {
+    document.removeEventListener('visibilitychange', this.visibilityChanged);
     this.socket.stop();
+    this.sync.stop();
+    this.received.stop();
+    this.marker.stop();
+    this.unsubscribe();
   }
 
   /** Opens the conversation with a user (a friend, say) and shows it. */
   openDirect(userId: number): void {
     this.options.directory.wantUser(userId);
-    this.store.openDirect(userId);
+    this.sync.opened(this.store.openDirect(userId));
     this.showPane();
   }
 
   openGroup(groupId: string): void {
     this.options.directory.wantGroup(groupId);
-    this.store.openGroup(groupId);
+    this.sync.opened(this.store.openGroup(groupId));
     this.showPane();
   }
 
   /** The list, or the open conversation when one is open (phones show one at a time). */
   shown(): void {
     this.layout.reshown();
+  }
+
+  /** Whether the Chats tab is the one on screen: only then is the open conversation being read. */
+  setTabShown(shown: boolean): void {
+    this.tabShown = shown;
+    this.updateVisible();
   }
 
   render(now: number): void {
@@ -138,18 +177,18 @@ export class ChatView {
 
   private receive(frame: ServerFrame): void {
     const store = this.store;
-    const directory = this.options.directory;
     switch (frame.type) {
       case 'ack':
         store.applyAck(frame);
         break;
       case 'message':
-        if (store.applyMessage(frame) === 'added') {
-          const conversation = store.conversation(frame.conversationId);
-          if (conversation?.groupId) directory.wantGroup(conversation.groupId);
-          if (conversation && conversation.peerId > 0) directory.wantUser(conversation.peerId);
-          if (frame.from !== store.selfId) directory.wantUser(frame.from);
-        }
+        // Confirmed whatever the store makes of it: a duplicate is a push the gateway repeats.
+        this.received.note(frame.conversationId, frame.seq);
+        if (store.applyMessage(frame) === 'added') this.learnSender(frame);
+        this.sync.liveMessage(frame);
+        break;
+      case 'read':
+        store.applyRead(frame);
         break;
       case 'error':
         if (!store.applyError(frame)) this.options.toast(frame.message || `Error ${frame.code}`);
@@ -158,6 +197,30 @@ export class ChatView {
       case 'welcome':
         break;
     }
+  }
+
+  private learnSender(frame: MessageFrame): void {
+    const directory = this.options.directory;
+    const conversation = this.store.conversation(frame.conversationId);
+    if (conversation?.groupId) directory.wantGroup(conversation.groupId);
+    if (conversation && conversation.peerId > 0) directory.wantUser(conversation.peerId);
+    if (frame.from !== this.store.selfId) directory.wantUser(frame.from);
+  }
+
+  /** The list names direct peers; groups, and senders of group messages, are looked up. */
+  private learnNames(rows: readonly ConversationRow[]): void {
+    const directory = this.options.directory;
+    for (const row of rows) {
+      if (row.peer?.displayName) directory.rememberUser(row.peer);
+      const conversation = this.store.conversation(row.conversationId);
+      if (conversation?.groupId) directory.wantGroup(conversation.groupId);
+      if (conversation && conversation.peerId > 0) directory.wantUser(conversation.peerId);
+      if (row.lastMessage && row.lastMessage.from !== this.store.selfId) directory.wantUser(row.lastMessage.from);
+    }
+  }
+
+  private updateVisible(): void {
+    this.store.setVisible(this.tabShown && document.visibilityState === 'visible');
   }
 
   private showPane(): void {

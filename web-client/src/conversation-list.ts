@@ -1,7 +1,8 @@
-// The left column: the "new chat" box (phone -> lookup -> open) and the conversations, newest
-// first, each with the peer's or group's name, the last message (in a group, with its sender)
-// and an unread badge when it is not open.
+// The left column: the "new chat" box (phone -> lookup -> open) and the conversations, most
+// recently active first, each with the peer's or group's name, the last message (in a group,
+// with its sender), its time and a red unread badge when it is not open.
 
+import type { ListStatus } from './chat-sync';
 import type { Directory } from './directory';
 import { el } from './element';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
@@ -17,15 +18,12 @@ export interface ConversationListActions {
 export class ConversationList {
   readonly element: HTMLElement;
   private readonly list = el('ul', { class: 'conversation-list', 'aria-label': 'Conversations' });
-  private readonly empty = el(
-    'p',
-    { class: 'sidebar-empty' },
-    "No conversations yet. Enter a friend's phone number above, or open a friend or a group.",
-  );
+  private readonly empty = el('p', { class: 'sidebar-empty', 'data-testid': 'conversations-empty' });
 
   constructor(
     private readonly store: MessageStore,
     private readonly directory: Directory,
+    private readonly listStatus: () => ListStatus,
     actions: ConversationListActions,
   ) {
     const phone = el('input', {
@@ -73,6 +71,7 @@ export class ConversationList {
   render(now: number): void {
     const conversations = this.store.conversations();
     this.empty.hidden = conversations.length > 0;
+    this.empty.textContent = emptyText(this.listStatus());
     this.list.replaceChildren(
       ...conversations.map((c) => {
         const last = this.store.lastMessage(c.id);
@@ -124,5 +123,16 @@ export class ConversationList {
   private author(c: Conversation, m: ChatMessage): string {
     if (m.mine) return 'You: ';
     return c.kind === 'group' ? `${this.directory.userName(m.from)}: ` : '';
+  }
+}
+
+function emptyText(status: ListStatus): string {
+  switch (status) {
+    case 'loading':
+      return 'Loading your conversations…';
+    case 'failed':
+      return 'Your conversations could not be loaded. Trying again…';
+    case 'loaded':
+      return "No conversations yet. Enter a friend's phone number above, or open a friend or a group.";
   }
 }

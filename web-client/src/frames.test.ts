@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeClientFrame, FrameError, parseServerFrame } from './frames';
+import { encodeClientFrame, FrameError, parseMessage, parseServerFrame } from './frames';
 
 describe('parseServerFrame', () => {
   it('reads a welcome frame', () => {
@@ -98,13 +98,38 @@ describe('parseServerFrame', () => {
     ['a fractional seq', '{"type":"ack","clientMsgId":"c","messageId":"1","conversationId":"d_1_2","seq":1.5,"sentAt":1}', /seq/],
     ['a zero heartbeat', '{"type":"welcome","userId":1,"gatewayId":"g","connectionId":"c","heartbeatSeconds":0}', /heartbeatSeconds/],
     ['a user id given as a string', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":1,"from":"2","to":1,"text":"x","sentAt":1}', /from/],
+    ['a message with seq 0', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":0,"from":2,"to":1,"text":"x","sentAt":1}', /seq/],
+    ['a read frame without a user', '{"type":"read","conversationId":"d_1_2","seq":5}', /userId/],
   ])('refuses %s with a FrameError', (_name, text, reason) => {
     expect(() => parseServerFrame(text)).toThrow(FrameError);
     expect(() => parseServerFrame(text)).toThrow(reason);
   });
 });
 
+describe('read frames and history messages', () => {
+  it('reads a read frame', () => {
+    expect(parseServerFrame('{"type":"read","conversationId":"d_1_2","userId":2,"seq":5}')).toEqual({
+      type: 'read',
+      conversationId: 'd_1_2',
+      userId: 2,
+      seq: 5,
+    });
+  });
+
+  it('reads a message of a history page, where the type may be left out', () => {
+    const item = { messageId: '7', conversationId: 'd_1_2', seq: 4, from: 1, to: 2, text: 'x', sentAt: 1, clientMsgId: 'c-4' };
+    expect(parseMessage(item)).toEqual({ type: 'message', ...item });
+    expect(() => parseMessage([item])).toThrow(FrameError);
+  });
+});
+
 describe('encodeClientFrame', () => {
+  it('writes a received frame', () => {
+    expect(encodeClientFrame({ type: 'received', conversationId: 'd_1_2', seq: 17 })).toBe(
+      '{"type":"received","conversationId":"d_1_2","seq":17}',
+    );
+  });
+
   it('writes a send frame as the gateway expects it', () => {
     expect(JSON.parse(encodeClientFrame({ type: 'send', clientMsgId: 'c-1', to: 2, text: 'hi' }))).toEqual({
       type: 'send',

@@ -46,7 +46,15 @@ export interface ErrorFrame {
   clientMsgId: string | null;
 }
 
-export type ServerFrame = WelcomeFrame | PongFrame | AckFrame | MessageFrame | ErrorFrame;
+/** `userId` read the conversation up to `seq`: me on another device, or the peer (a receipt). */
+export interface ReadFrame {
+  type: 'read';
+  conversationId: string;
+  userId: number;
+  seq: number;
+}
+
+export type ServerFrame = WelcomeFrame | PongFrame | AckFrame | MessageFrame | ErrorFrame | ReadFrame;
 
 /** A direct message names its recipient; a group message names the conversation instead. */
 export type SendFrame = DirectSendFrame | GroupSendFrame;
@@ -69,7 +77,14 @@ export interface PingFrame {
   type: 'ping';
 }
 
-export type ClientFrame = SendFrame | PingFrame;
+/** Confirms every pushed message of the conversation up to `seq` (cumulative). */
+export interface ReceivedFrame {
+  type: 'received';
+  conversationId: string;
+  seq: number;
+}
+
+export type ClientFrame = SendFrame | PingFrame | ReceivedFrame;
 
 /** A server frame this client cannot use; `reason` is for the console, not for people. */
 export class FrameError extends Error {
@@ -109,20 +124,8 @@ export function parseServerFrame(text: string): ServerFrame {
         seq: int(f, 'seq'),
         sentAt: int(f, 'sentAt'),
       };
-    case 'message': {
-      const conversationId = str(f, 'conversationId');
-      return {
-        type: 'message',
-        messageId: messageId(f),
-        conversationId,
-        seq: int(f, 'seq'),
-        from: userId(f, 'from'),
-        to: conversationId.startsWith('g_') ? groupRecipient(f) : userId(f, 'to'),
-        text: typeof f.text === 'string' ? f.text : fail('text must be a string'),
-        sentAt: int(f, 'sentAt'),
-        clientMsgId: optionalStr(f, 'clientMsgId'),
-      };
-    }
+    case 'message':
+      return messageFields(f);
     case 'error':
       return {
         type: 'error',
@@ -130,9 +133,40 @@ export function parseServerFrame(text: string): ServerFrame {
         message: typeof f.message === 'string' ? f.message : '',
         clientMsgId: optionalStr(f, 'clientMsgId'),
       };
+    case 'read':
+      return {
+        type: 'read',
+        conversationId: str(f, 'conversationId'),
+        userId: userId(f, 'userId'),
+        seq: int(f, 'seq'),
+      };
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(f.type)}`);
   }
+}
+
+/**
+ * A message as the server writes it in a `message` frame and in history pages (where `type` may
+ * be left out). Throws FrameError when a field is missing or of the wrong kind.
+ */
+export function parseMessage(value: unknown): MessageFrame {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('a message must be a JSON object');
+  return messageFields(value as Fields);
+}
+
+function messageFields(f: Fields): MessageFrame {
+  const conversationId = str(f, 'conversationId');
+  return {
+    type: 'message',
+    messageId: messageId(f),
+    conversationId,
+    seq: positiveInt(f, 'seq'),
+    from: userId(f, 'from'),
+    to: conversationId.startsWith('g_') ? groupRecipient(f) : userId(f, 'to'),
+    text: typeof f.text === 'string' ? f.text : fail('text must be a string'),
+    sentAt: int(f, 'sentAt'),
+    clientMsgId: optionalStr(f, 'clientMsgId'),
+  };
 }
 
 export function encodeClientFrame(frame: ClientFrame): string {

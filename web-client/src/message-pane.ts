@@ -1,10 +1,11 @@
 // The right column: the open conversation's bubbles (mine right, theirs left, each with its time
-// and, for mine, sending… / sent / failed; in a group, theirs under the sender's name) and the
-// composer, where Enter sends.
+// and, for mine, sending… / ✓ sent / ✓✓ read / failed, and "Read" under the last one the peer
+// has read; in a group, theirs under the sender's name) and the composer, where Enter sends.
+// Scrolling to the top asks for the page before; the reader stays where they were as it lands.
 
 import type { Directory } from './directory';
 import { el, setAttributes } from './element';
-import type { ChatMessage, MessageStore } from './message-store';
+import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
 import { backButton, emptyPane } from './split-layout';
 import { messageTime } from './time-format';
@@ -15,11 +16,15 @@ export interface MessagePaneActions {
   back(): void;
   /** Show the group's info (members, leave…). */
   groupInfo(groupId: string): void;
+  /** The reader reached the top: load the page before (or retry the one that failed). */
+  loadOlder(conversationId: string): void;
 }
 
 // Within this distance of the bottom the pane follows new messages; further up, the reader is
 // reading history and is left where they are.
 const FOLLOW_THRESHOLD_PX = 80;
+// Within this distance of the top, the page before is loaded (so it is often there in time).
+const LOAD_OLDER_THRESHOLD_PX = 150;
 
 export class MessagePane {
   readonly element: HTMLElement;
@@ -31,6 +36,7 @@ export class MessagePane {
   );
   private readonly scroller = el('div', { class: 'message-scroller' });
   private readonly list = el('div', { class: 'message-list', role: 'log', 'aria-live': 'polite' });
+  private readonly historyHead = el('div', { class: 'history-head' });
   private readonly placeholder = emptyPane("Pick a conversation, or start one with a friend's phone number.");
   private readonly input = el('textarea', {
     class: 'message-input',
@@ -46,7 +52,7 @@ export class MessagePane {
   );
   private readonly bubbles = new Map<string, HTMLElement>();
   private shownConversation: string | null = null;
-  private shownCount = 0;
+  private shownLastKey: string | null = null;
 
   constructor(
     private readonly store: MessageStore,
@@ -70,12 +76,17 @@ export class MessagePane {
       const retry = (event.target as Element).closest<HTMLElement>('[data-retry]');
       if (retry?.dataset.retry) this.actions.retry(retry.dataset.retry);
     });
+    this.historyHead.addEventListener('click', (event) => {
+      const id = this.store.activeId;
+      if (id !== null && (event.target as Element).closest('[data-history-retry]')) this.actions.loadOlder(id);
+    });
+    this.scroller.addEventListener('scroll', () => this.maybeLoadOlder(), { passive: true });
     const back = backButton('Back to chats', () => this.actions.back());
     this.infoButton.addEventListener('click', () => {
       const groupId = this.store.conversation(this.store.activeId ?? '')?.groupId;
       if (groupId) this.actions.groupInfo(groupId);
     });
-    this.scroller.append(this.list);
+    this.scroller.append(this.historyHead, this.list);
     this.element = el(
       'section',
       { class: 'pane', 'aria-label': 'Messages' },
@@ -124,9 +135,15 @@ export class MessagePane {
     const following =
       switched ||
       this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < FOLLOW_THRESHOLD_PX;
+    // Reading history: whatever lands above (an older page) must not move what the reader sees.
+    const anchor = following ? null : this.firstVisibleRow();
+    const anchorTop = anchor?.getBoundingClientRect().top ?? 0;
+
     const messages = this.store.messages(conversation.id);
-    const grew = messages.length > this.shownCount;
-    const lastIsMine = messages[messages.length - 1]?.mine === true;
+    const last = messages[messages.length - 1];
+    const newMineAtEnd = last !== undefined && last.mine && last.key !== this.shownLastKey && !switched;
+    let lastReadKey: string | null = null;
+    for (const m of messages) if (this.store.readByPeer(m)) lastReadKey = m.key;
 
     const keep = new Set<string>();
     const rows = messages.map((m, i) => {
@@ -138,16 +155,76 @@ export class MessagePane {
       }
       // In a group, the sender's name heads each run of their messages.
       const heads = groupId !== null && !m.mine && messages[i - 1]?.from !== m.from;
-      updateRow(row, m, now, heads ? this.directory.userName(m.from) : null);
+      updateRow(row, m, now, heads ? this.directory.userName(m.from) : null, {
+        read: this.store.readByPeer(m),
+        receipt: m.key === lastReadKey,
+      });
       return row;
     });
     for (const key of this.bubbles.keys()) if (!keep.has(key)) this.bubbles.delete(key);
+    this.renderHistoryHead(conversation, messages.length);
     if (!sameChildren(this.list, rows)) this.list.replaceChildren(...rows);
 
     this.shownConversation = conversation.id;
-    this.shownCount = messages.length;
+    this.shownLastKey = last?.key ?? null;
     // My own new message always scrolls into view, even while reading history.
-    if (following || (grew && lastIsMine)) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (following || newMineAtEnd) {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
+    } else if (anchor?.isConnected) {
+      this.scroller.scrollTop += anchor.getBoundingClientRect().top - anchorTop;
+    }
+    this.maybeLoadOlder();
+  }
+
+  /** Above the bubbles: loading, a failure with Retry, or the start of the conversation. */
+  private renderHistoryHead(conversation: Conversation, count: number): void {
+    const head = this.historyHead;
+    let testId: string | null = null;
+    let children: (Node | string)[] = [];
+    if (conversation.loading) {
+      testId = 'history-loading';
+      children = [conversation.held === null ? 'Loading messages…' : 'Loading earlier messages…'];
+    } else if (conversation.historyError !== null) {
+      testId = 'history-error';
+      children = [
+        el('span', {}, `Could not load messages: ${conversation.historyError}`),
+        el('button', { type: 'button', class: 'link-button', 'data-history-retry': true }, 'Retry'),
+      ];
+    } else if (conversation.olderDone) {
+      testId = 'history-start';
+      children = [count > 0 ? 'This is the start of the conversation' : 'No messages yet. Say hello!'];
+    }
+    if (head.dataset.testid === (testId ?? undefined) && head.textContent === children.map(text).join('')) return;
+    setAttributes(head, { 'data-testid': testId });
+    head.hidden = testId === null;
+    head.replaceChildren(...children);
+  }
+
+  /** Asks for the page before when the top of the held messages is in (or near) view. */
+  private maybeLoadOlder(): void {
+    const id = this.store.activeId;
+    const conversation = id === null ? undefined : this.store.conversation(id);
+    if (
+      !conversation ||
+      conversation.held === null ||
+      conversation.olderDone ||
+      conversation.loading ||
+      conversation.historyError !== null ||
+      this.scroller.hidden ||
+      this.scroller.clientHeight === 0 ||
+      this.scroller.scrollTop > LOAD_OLDER_THRESHOLD_PX
+    ) {
+      return;
+    }
+    this.actions.loadOlder(conversation.id);
+  }
+
+  private firstVisibleRow(): HTMLElement | null {
+    const top = this.scroller.getBoundingClientRect().top;
+    for (const row of this.list.children) {
+      if (row.getBoundingClientRect().bottom > top) return row as HTMLElement;
+    }
+    return null;
   }
 
   private submit(): void {
@@ -178,7 +255,14 @@ function createRow(m: ChatMessage): HTMLElement {
   return el('div', { class: `bubble-row ${m.mine ? 'mine' : 'theirs'}` }, bubble);
 }
 
-function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: string | null): void {
+interface ReadMarks {
+  /** The peer has read it (mine only). */
+  read: boolean;
+  /** The last of mine they have read: "Read" goes under it. */
+  receipt: boolean;
+}
+
+function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: string | null, marks: ReadMarks): void {
   const bubble = row.firstElementChild as HTMLElement;
   setAttributes(bubble, { 'data-state': m.state, 'data-message-id': m.messageId });
   bubble.className = `bubble ${m.state}`;
@@ -191,9 +275,17 @@ function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: st
   time.textContent = messageTime(m.sentAt, now);
   time.setAttribute('datetime', new Date(m.sentAt).toISOString());
   const status = bubble.querySelector<HTMLElement>('.bubble-status')!;
-  status.textContent = m.mine ? statusText(m) : '';
-  status.title = m.mine && m.state === 'sent' ? 'Sent' : '';
+  status.textContent = m.mine ? (marks.read ? '✓✓' : statusText(m)) : '';
+  status.title = m.mine && m.state === 'sent' ? (marks.read ? 'Read' : 'Sent') : '';
   status.hidden = status.textContent === '';
+  setAttributes(bubble, { 'data-read': m.mine && m.state === 'sent' ? String(marks.read) : null });
+
+  const receipt = row.querySelector<HTMLElement>('.read-receipt');
+  if (marks.receipt && !receipt) {
+    row.append(el('div', { class: 'read-receipt', 'data-testid': 'read-mark' }, 'Read'));
+  } else if (!marks.receipt) {
+    receipt?.remove();
+  }
 
   let failure = bubble.querySelector<HTMLElement>('.bubble-error');
   if (m.state === 'failed') {
@@ -219,6 +311,10 @@ function statusText(m: ChatMessage): string {
     case 'failed':
       return ''; // the error line below the text says it
   }
+}
+
+function text(child: Node | string): string {
+  return typeof child === 'string' ? child : (child.textContent ?? '');
 }
 
 function sameChildren(parent: HTMLElement, rows: HTMLElement[]): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ConversationRow } from './conversations-api';
 import type { AckFrame, ErrorFrame, MessageFrame } from './frames';
 import { MessageStore } from './message-store';
 
@@ -179,8 +180,8 @@ describe('MessageStore', () => {
 
   it('lists the conversation with the latest message first', () => {
     const store = new MessageStore(ME);
-    store.openDirect(BOB);
-    store.openDirect(CAROL);
+    store.openDirect(BOB, 1_600_000_000_000);
+    store.openDirect(CAROL, 1_600_000_000_001);
     expect(store.conversations().map((c) => c.peerId)).toEqual([CAROL, BOB]);
     store.applyMessage(message({ seq: 1 }));
     expect(store.conversations().map((c) => c.peerId)).toEqual([BOB, CAROL]);
@@ -252,6 +253,209 @@ describe('MessageStore', () => {
         ['sent', true, 6],
       ]);
       expect(store.conversation(`g_${GROUP}`)!.unread).toBe(0);
+    });
+  });
+
+  describe('with the server\'s conversation list and history', () => {
+    function row(overrides: Partial<ConversationRow> = {}): ConversationRow {
+      const lastSeq = overrides.lastSeq ?? 5;
+      return {
+        conversationId: 'd_1_2',
+        kind: 'direct',
+        peer: { userId: BOB, displayName: 'Bob' },
+        lastSeq,
+        readSeq: 3,
+        unread: lastSeq - (overrides.readSeq ?? 3),
+        lastActivityAt: 1_700_000_000_000 + lastSeq,
+        lastMessage: message({ seq: lastSeq }),
+        ...overrides,
+      };
+    }
+    const range = (from: number, to: number, extra: Partial<MessageFrame> = {}) =>
+      Array.from({ length: to - from + 1 }, (_, i) => message({ seq: from + i, ...extra }));
+    const seqs = (store: MessageStore, id = 'd_1_2') => store.messages(id).map((m) => m.seq);
+
+    it('takes unread counts, last messages and the order from the list', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([
+        row({ conversationId: 'd_1_3', peer: { userId: CAROL, displayName: 'Carol' }, lastSeq: 9, readSeq: 9,
+          lastActivityAt: 2_000, lastMessage: message({ seq: 9, conversationId: 'd_1_3', from: CAROL, messageId: 'c9' }) }),
+        row({ lastSeq: 5, readSeq: 3, lastActivityAt: 1_000 }),
+      ]);
+      expect(store.conversations().map((c) => [c.id, c.peerId, c.unread])).toEqual([
+        ['d_1_3', CAROL, 0],
+        ['d_1_2', BOB, 2],
+      ]);
+      expect(store.lastMessage('d_1_2')?.text).toBe('text 5');
+      // Nothing is anchored yet: the row alone is no range of history.
+      expect(store.conversation('d_1_2')!.held).toBeNull();
+    });
+
+    it('moves a conversation up when a message arrives in it', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([
+        row({ conversationId: 'd_1_3', peer: { userId: CAROL, displayName: 'Carol' }, lastActivityAt: 1_800_000_000_000,
+          lastMessage: null }),
+        row({ lastActivityAt: 1_700_000_000_005 }),
+      ]);
+      store.applyMessage(message({ seq: 6, sentAt: 1_900_000_000_000 }));
+      expect(store.conversations().map((c) => c.id)).toEqual(['d_1_2', 'd_1_3']);
+    });
+
+    it('counts live messages on top of the server\'s unread while the conversation is not being read', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 5, readSeq: 3 })]);
+      store.applyMessage(message({ seq: 6 }));
+      store.applyMessage(message({ seq: 6 })); // redelivered
+      expect(store.conversation('d_1_2')!.unread).toBe(3);
+    });
+
+    it('does not count my own messages as unread, though the server does', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 5, readSeq: 3, lastMessage: message({ seq: 5, from: ME, to: BOB }) })]);
+      expect(store.conversation('d_1_2')!.unread).toBe(1); // seq 4 is unknown, seq 5 is mine
+      store.applyMessage(message({ seq: 6, from: ME, to: BOB, clientMsgId: 'phone' }));
+      expect(store.conversation('d_1_2')!.unread).toBe(1);
+    });
+
+    it('reads what arrives in the open conversation while it is in front of the reader, not while hidden', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 5, readSeq: 3 })]);
+      store.setActive('d_1_2');
+      expect(store.conversation('d_1_2')!.unread).toBe(0);
+      store.setVisible(false);
+      store.applyMessage(message({ seq: 6 }));
+      store.applyMessage(message({ seq: 7 }));
+      expect(store.conversation('d_1_2')!.unread).toBe(2);
+      store.setVisible(true);
+      expect(store.conversation('d_1_2')!.unread).toBe(0);
+    });
+
+    it('starts counting a conversation first met through a live message at that message', () => {
+      const store = new MessageStore(ME);
+      store.applyMessage(message({ seq: 41 }));
+      expect(store.conversation('d_1_2')!.unread).toBe(1);
+      // The list then says how far I really read.
+      store.applyConversations([row({ lastSeq: 41, readSeq: 38, lastMessage: message({ seq: 41 }) })]);
+      expect(store.conversation('d_1_2')!.unread).toBe(3);
+    });
+
+    it('clears unread up to the seq my other device read', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 5, readSeq: 0 })]);
+      store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: ME, seq: 4 });
+      expect(store.conversation('d_1_2')!.unread).toBe(1);
+      store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: ME, seq: 5 });
+      expect(store.conversation('d_1_2')!.unread).toBe(0);
+      // A stale mark does not bring them back.
+      store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: ME, seq: 2 });
+      expect(store.conversation('d_1_2')!.unread).toBe(0);
+    });
+
+    it("marks my messages up to the peer's read seq as read, and no one else's", () => {
+      const store = new MessageStore(ME);
+      store.addPending('d_1_2', 'one', 'c-1', 1000);
+      store.addPending('d_1_2', 'two', 'c-2', 1001);
+      store.applyAck(ack('c-1', 1));
+      store.applyAck(ack('c-2', 3));
+      store.applyMessage(message({ seq: 2 }));
+      store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: BOB, seq: 2 });
+      expect(store.messages('d_1_2').map((m) => [m.text, store.readByPeer(m)])).toEqual([
+        ['one', true],
+        ['text 2', false],
+        ['two', false],
+      ]);
+      store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: BOB, seq: 3 });
+      expect(store.readByPeer(store.messages('d_1_2')[2]!)).toBe(true);
+    });
+
+    it('ignores read marks of other group members and of unknown conversations', () => {
+      const store = new MessageStore(ME);
+      const id = store.openGroup('77');
+      store.addPending(id, 'hi', 'c-1', 1000);
+      store.applyAck({ ...ack('c-1', 1), conversationId: id });
+      const listener = vi.fn();
+      store.subscribe(listener);
+      store.applyRead({ type: 'read', conversationId: id, userId: BOB, seq: 1 });
+      store.applyRead({ type: 'read', conversationId: 'd_1_9', userId: 9, seq: 1 });
+      expect(store.readByPeer(store.messages(id)[0]!)).toBe(false);
+      expect(listener).not.toHaveBeenCalled();
+    });
+
+    it('anchors the held range on the latest page and widens it back and forth', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 43, readSeq: 40 })]);
+      store.applyHistory('d_1_2', { items: range(14, 43), hasMore: true }, 'latest');
+      expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 14, to: 43 }, olderDone: false });
+      store.applyHistory('d_1_2', { items: range(1, 13), hasMore: false }, 'before');
+      expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 1, to: 43 }, olderDone: true });
+      store.applyHistory('d_1_2', { items: range(44, 45), hasMore: false }, 'after');
+      expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 1, to: 45 }, lastSeq: 45 });
+      expect(seqs(store)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    });
+
+    it('keeps one copy of a message that comes both pushed and paged, in seq order', () => {
+      const store = new MessageStore(ME);
+      store.applyHistory('d_1_2', { items: range(1, 3), hasMore: false }, 'latest');
+      store.applyMessage(message({ seq: 5 }));
+      store.applyMessage(message({ seq: 4 }));
+      store.applyHistory('d_1_2', { items: range(4, 6), hasMore: false }, 'after');
+      store.applyMessage(message({ seq: 6 }));
+      expect(seqs(store)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(store.conversation('d_1_2')!.held).toEqual({ from: 1, to: 6 });
+    });
+
+    it('takes pushed messages next to the held range into it, and leaves a hole out', () => {
+      const store = new MessageStore(ME);
+      store.applyHistory('d_1_2', { items: range(1, 3), hasMore: false }, 'latest');
+      store.applyMessage(message({ seq: 4 }));
+      store.applyMessage(message({ seq: 6 }));
+      expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 1, to: 4 }, lastSeq: 6 });
+      store.applyMessage(message({ seq: 5 }));
+      expect(store.conversation('d_1_2')!.held).toEqual({ from: 1, to: 6 });
+    });
+
+    it('anchors a conversation that starts while I watch at seq 1, with nothing older', () => {
+      const store = new MessageStore(ME);
+      store.openDirect(BOB);
+      store.addPending('d_1_2', 'first', 'c-1', 1000);
+      expect(store.conversation('d_1_2')!.held).toBeNull();
+      store.applyAck(ack('c-1', 1));
+      expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 1, to: 1 }, olderDone: true });
+    });
+
+    it('takes an empty latest page as an empty conversation', () => {
+      const store = new MessageStore(ME);
+      store.openDirect(BOB);
+      store.applyHistory('d_1_2', { items: [], hasMore: false }, 'latest');
+      expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 1, to: 0 }, olderDone: true });
+      store.applyMessage(message({ seq: 1 }));
+      expect(store.conversation('d_1_2')!.held).toEqual({ from: 1, to: 1 });
+    });
+
+    it('confirms my pending send when it comes back in a page, with its clientMsgId', () => {
+      const store = new MessageStore(ME);
+      store.addPending('d_1_2', 'mine', 'c-1', 1000);
+      store.applyHistory('d_1_2', { items: [message({ seq: 1, from: ME, to: BOB, text: 'mine', clientMsgId: 'c-1' })], hasMore: false }, 'latest');
+      expect(store.messages('d_1_2').map((m) => [m.text, m.state, m.seq])).toEqual([['mine', 'sent', 1]]);
+      expect(store.pendingSends()).toEqual([]);
+    });
+
+    it('asks to mark read up to the highest seq shown, once the server does not know it yet', () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 43, readSeq: 40 })]);
+      expect(store.readTarget()).toBeNull(); // nothing open
+      store.setActive('d_1_2');
+      expect(store.readTarget()).toBeNull(); // its history is still on the way
+      store.applyHistory('d_1_2', { items: range(14, 43), hasMore: true }, 'latest');
+      expect(store.readTarget()).toEqual({ conversationId: 'd_1_2', seq: 43 });
+      store.setVisible(false);
+      expect(store.readTarget()).toBeNull();
+      store.setVisible(true);
+      store.applyReadState({ conversationId: 'd_1_2', lastSeq: 43, readSeq: 43, unread: 0 });
+      expect(store.readTarget()).toBeNull();
+      store.applyMessage(message({ seq: 44 }));
+      expect(store.readTarget()).toEqual({ conversationId: 'd_1_2', seq: 44 });
     });
   });
 });

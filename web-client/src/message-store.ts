@@ -1,12 +1,18 @@
-// Conversations and their messages as this tab knows them, in memory. It applies the server's
-// frames in whatever order and however often they arrive: a messageId is kept once, messages
-// with a seq are ordered by it, and my own sends move pending -> sent on their ack (or on the
-// message frame that carries their clientMsgId) and -> failed on an error frame. Direct and group
-// conversations behave alike; only the send frame differs (a recipient, or the conversation id).
-// Names live in the Directory, not here.
+// Conversations and their messages as this tab knows them, in memory. It applies what the server
+// says, in whatever order and however often it arrives (frames, conversation list rows, history
+// pages): a messageId is kept once, messages with a seq are ordered by it, and my own sends move
+// pending -> sent on their ack (or on the message that carries their clientMsgId) and -> failed
+// on an error frame. Direct and group conversations behave alike; only the send frame differs (a
+// recipient, or the conversation id). Names live in the Directory, not here.
+//
+// Per conversation it also keeps what sync needs: the last seq the server has, the range of seqs
+// held without a hole (what catch-up continues after and scrollback continues before), my read
+// cursor and the peer's. Unread is derived, never counted up: the seqs after my read cursor,
+// minus my own messages among them (the server counts those too, as lastSeq - readSeq).
 
 import { directConversationId, groupConversationId, groupOf, peerOf } from './conversation-id';
-import type { AckFrame, ErrorFrame, MessageFrame, SendFrame } from './frames';
+import type { ConversationRow, HistoryPage, ReadState } from './conversations-api';
+import type { AckFrame, ErrorFrame, MessageFrame, ReadFrame, SendFrame } from './frames';
 import { Observable } from './observable';
 
 export type MessageState = 'pending' | 'sent' | 'failed';
@@ -39,20 +45,45 @@ export interface Conversation {
   readonly peerId: number;
   /** The group of a group conversation; null in a direct one. */
   readonly groupId: string | null;
+  /** Messages I have not read: derived from the seqs below, see recount(). */
   unread: number;
-  /** Increases with every message, to sort the list without trusting two clocks. */
+  /** When it was last active (ms, the server's clock where known): the list's order. */
+  activityAt: number;
+  /** Increases with every change, to order conversations of the same activityAt. */
   touched: number;
+  /** The highest seq the server is known to have. */
+  lastSeq: number;
+  /** How far I have read, here or on another device. */
+  readSeq: number;
+  /** How far the server knows I have read (its list, read frames, answers to my marks). */
+  readSeqSaved: number;
+  /** False until the server said how far I read; until then readSeq is where this tab came in. */
+  readKnown: boolean;
+  /** How far the peer of a direct conversation has read (their read receipts). */
+  peerReadSeq: number;
+  /** Seqs from..to are all held, without a hole; null until a page (or seq 1) anchors them. */
+  held: { from: number; to: number } | null;
+  /** Nothing exists before held.from: scrollback is done. */
+  olderDone: boolean;
+  /** A page of history is on its way. */
+  loading: boolean;
+  /** Why the last history page failed; null when it did not. */
+  historyError: string | null;
 }
 
 export type MessageOutcome = 'added' | 'confirmed' | 'duplicate';
 
+export type HistoryDirection = 'latest' | 'before' | 'after';
+
 export class MessageStore extends Observable {
   private readonly byId = new Map<string, Conversation>();
   private readonly messagesOf = new Map<string, ChatMessage[]>();
+  private readonly seqsOf = new Map<string, Set<number>>();
   private readonly seenMessageIds = new Set<string>();
   private readonly mySends = new Map<string, ChatMessage>();
   private counter = 0;
   private active: string | null = null;
+  private visible = true;
 
   constructor(readonly selfId: number) {
     super();
@@ -63,17 +94,17 @@ export class MessageStore extends Observable {
   }
 
   /** Opens (creating if needed) the direct conversation with a peer and makes it active. */
-  openDirect(peerId: number): string {
+  openDirect(peerId: number, now: number = Date.now()): string {
     const id = directConversationId(this.selfId, peerId);
-    this.ensure(id, peerId);
+    this.ensure(id, peerId, now);
     this.activate(id);
     return id;
   }
 
   /** Opens (creating if needed) a group's conversation and makes it active. */
-  openGroup(groupId: string): string {
+  openGroup(groupId: string, now: number = Date.now()): string {
     const id = groupConversationId(groupId);
-    this.ensure(id, 0);
+    this.ensure(id, 0, now);
     this.activate(id);
     return id;
   }
@@ -82,13 +113,30 @@ export class MessageStore extends Observable {
     this.activate(conversationId);
   }
 
+  /**
+   * Whether the open conversation is in front of the reader (the Chats tab is shown and the
+   * browser tab visible). While it is, what arrives in it is read; while not, it counts unread.
+   */
+  setVisible(visible: boolean): void {
+    if (this.visible === visible) return;
+    this.visible = visible;
+    const open = this.active === null ? undefined : this.byId.get(this.active);
+    if (open) this.recount(open);
+    this.emit();
+  }
+
+  /** True while the conversation is open and in front of the reader. */
+  reading(conversationId: string): boolean {
+    return this.visible && this.active === conversationId;
+  }
+
   conversation(id: string): Conversation | undefined {
     return this.byId.get(id);
   }
 
   /** Most recently active first. */
   conversations(): Conversation[] {
-    return [...this.byId.values()].sort((a, b) => b.touched - a.touched);
+    return [...this.byId.values()].sort((a, b) => b.activityAt - a.activityAt || b.touched - a.touched);
   }
 
   messages(conversationId: string): readonly ChatMessage[] {
@@ -100,9 +148,14 @@ export class MessageStore extends Observable {
     return list[list.length - 1];
   }
 
+  /** The highest seq held in a conversation (0 when none). */
+  highestSeq(conversationId: string): number {
+    return this.messages(conversationId).reduce((max, m) => Math.max(max, m.seq ?? 0), 0);
+  }
+
   /** My new message, in a conversation whose id names me (d_…) or a group (g_…). */
   addPending(conversationId: string, text: string, clientMsgId: string, now: number): ChatMessage {
-    const conversation = this.ensure(conversationId, 0);
+    const conversation = this.ensure(conversationId, 0, now);
     const message: ChatMessage = {
       key: clientMsgId,
       messageId: null,
@@ -121,6 +174,7 @@ export class MessageStore extends Observable {
     };
     this.mySends.set(clientMsgId, message);
     this.insert(conversation, message);
+    conversation.activityAt = Math.max(conversation.activityAt, now);
     this.emit();
     return message;
   }
@@ -136,16 +190,133 @@ export class MessageStore extends Observable {
     return true;
   }
 
+  /** A message pushed live. */
   applyMessage(frame: MessageFrame): MessageOutcome {
+    const outcome = this.take(frame);
+    if (outcome !== 'duplicate') this.emit();
+    return outcome;
+  }
+
+  /**
+   * The conversation list (a page of it): what the server has in each conversation and how far
+   * I have read. Each row's last message is kept like any other, so the list can show it.
+   */
+  applyConversations(rows: readonly ConversationRow[]): void {
+    for (const row of rows) {
+      const conversation = this.ensure(row.conversationId, row.peer?.userId ?? 0, row.lastActivityAt);
+      conversation.lastSeq = Math.max(conversation.lastSeq, row.lastSeq);
+      conversation.activityAt = Math.max(conversation.activityAt, row.lastActivityAt);
+      conversation.readSeq = conversation.readKnown ? Math.max(conversation.readSeq, row.readSeq) : row.readSeq;
+      conversation.readSeqSaved = Math.max(conversation.readSeqSaved, row.readSeq);
+      conversation.readKnown = true;
+      if (row.lastMessage) this.take(row.lastMessage);
+      this.recount(conversation);
+    }
+    this.emit();
+  }
+
+  /**
+   * A page of a conversation's history: the latest messages, the ones before the held range
+   * (scrollback) or after it (catch-up). Anchors or widens the range held without a hole.
+   */
+  applyHistory(conversationId: string, page: HistoryPage, direction: HistoryDirection): void {
+    const conversation = this.ensure(conversationId, 0, 0);
+    for (const item of page.items) this.take(item);
+    const first = page.items[0]?.seq;
+    const last = page.items[page.items.length - 1]?.seq;
+    const held = conversation.held;
+    if (first === undefined || last === undefined) {
+      // Nothing there: an empty conversation, or the start (or end) of one reached.
+      if (direction === 'latest' && held === null) conversation.held = { from: 1, to: 0 };
+      if (direction !== 'after') conversation.olderDone = true;
+    } else if (direction === 'after') {
+      if (held !== null && first <= held.to + 1) held.to = Math.max(held.to, last);
+    } else if (held === null || first > held.to + 1 || last < held.from - 1) {
+      // Apart from what was held: the page becomes the range, the rest is fetched again if needed.
+      conversation.held = { from: first, to: last };
+      conversation.olderDone = !page.hasMore || first <= 1;
+    } else {
+      if (first <= held.from) conversation.olderDone = !page.hasMore || first <= 1;
+      held.from = Math.min(held.from, first);
+      held.to = Math.max(held.to, last);
+    }
+    conversation.lastSeq = Math.max(conversation.lastSeq, last ?? 0);
+    conversation.historyError = null;
+    this.widen(conversation);
+    this.recount(conversation);
+    this.emit();
+  }
+
+  /** A history page is on its way (true) or has come (false); `error` says why it failed. */
+  setLoading(conversationId: string, loading: boolean, error: string | null = null): void {
+    const conversation = this.byId.get(conversationId);
+    if (!conversation) return;
+    conversation.loading = loading;
+    if (!loading) conversation.historyError = error;
+    this.emit();
+  }
+
+  /**
+   * A `read` frame: my other device read up to seq (fewer unread here), or the peer of a direct
+   * conversation did (a receipt on my messages). Others' marks in groups are not shown.
+   */
+  applyRead(frame: ReadFrame): void {
+    const conversation = this.byId.get(frame.conversationId);
+    if (!conversation) return;
+    if (frame.userId === this.selfId) {
+      this.readUpTo(conversation, frame.seq);
+    } else if (conversation.kind === 'direct' && frame.userId === conversation.peerId) {
+      if (frame.seq <= conversation.peerReadSeq) return;
+      conversation.peerReadSeq = frame.seq;
+    } else {
+      return;
+    }
+    this.emit();
+  }
+
+  /** The server's answer to my mark: how far it now knows I have read. */
+  applyReadState(state: ReadState): void {
+    const conversation = this.byId.get(state.conversationId);
+    if (!conversation) return;
+    conversation.lastSeq = Math.max(conversation.lastSeq, state.lastSeq);
+    this.readUpTo(conversation, state.readSeq);
+    this.emit();
+  }
+
+  /**
+   * What to mark read on the server: the open conversation, when the reader sees it, up to the
+   * highest seq shown, if the server does not know that yet. Null when there is nothing to mark.
+   */
+  readTarget(): { conversationId: string; seq: number } | null {
+    const conversation = this.active === null ? undefined : this.byId.get(this.active);
+    if (!conversation || !this.visible || conversation.held === null) return null;
+    const seq = this.highestSeq(conversation.id);
+    return seq > conversation.readSeqSaved ? { conversationId: conversation.id, seq } : null;
+  }
+
+  /** True when the peer of a direct conversation has read this message of mine. */
+  readByPeer(message: ChatMessage): boolean {
+    const conversation = this.byId.get(message.conversationId);
+    return (
+      message.mine && message.seq !== null && conversation !== undefined && message.seq <= conversation.peerReadSeq
+    );
+  }
+
+  /** Files a message the server has (pushed, listed or paged); no emit. */
+  private take(frame: MessageFrame): MessageOutcome {
     if (this.seenMessageIds.has(frame.messageId)) return 'duplicate';
     const mine = frame.from === this.selfId;
     const own = mine && frame.clientMsgId !== null ? this.mySends.get(frame.clientMsgId) : undefined;
     if (own) {
       this.confirm(own, frame.messageId, frame.seq, frame.sentAt);
-      this.emit();
       return 'confirmed';
     }
-    const conversation = this.ensure(frame.conversationId, mine ? frame.to : frame.from);
+    const existing = this.byId.get(frame.conversationId);
+    const conversation = this.ensure(frame.conversationId, mine ? frame.to : frame.from, frame.sentAt);
+    if (!existing && !conversation.readKnown) {
+      // Met through this message: what came before it is not news to this tab.
+      conversation.readSeq = frame.seq - 1;
+    }
     this.seenMessageIds.add(frame.messageId);
     this.insert(conversation, {
       key: frame.messageId,
@@ -163,8 +334,7 @@ export class MessageStore extends Observable {
       afterSeq: frame.seq,
       order: ++this.counter,
     });
-    if (!mine && this.active !== conversation.id) conversation.unread++;
-    this.emit();
+    this.sequenced(conversation, frame.seq, frame.sentAt);
     return 'added';
   }
 
@@ -199,8 +369,11 @@ export class MessageStore extends Observable {
       .map(sendFrameOf);
   }
 
-  /** `peerHint` names the peer of a direct conversation whose id does not name this user. */
-  private ensure(id: string, peerHint: number): Conversation {
+  /**
+   * `peerHint` names the peer of a direct conversation whose id does not name this user;
+   * `activityAt` is when a new one became active.
+   */
+  private ensure(id: string, peerHint: number, activityAt: number): Conversation {
     let conversation = this.byId.get(id);
     if (!conversation) {
       const groupId = groupOf(id);
@@ -210,10 +383,21 @@ export class MessageStore extends Observable {
         peerId: groupId === null ? (peerOf(id, this.selfId) ?? peerHint) : 0,
         groupId,
         unread: 0,
+        activityAt,
         touched: ++this.counter,
+        lastSeq: 0,
+        readSeq: 0,
+        readSeqSaved: 0,
+        readKnown: false,
+        peerReadSeq: 0,
+        held: null,
+        olderDone: false,
+        loading: false,
+        historyError: null,
       };
       this.byId.set(id, conversation);
       this.messagesOf.set(id, []);
+      this.seqsOf.set(id, new Set());
     }
     return conversation;
   }
@@ -221,7 +405,7 @@ export class MessageStore extends Observable {
   private activate(id: string | null): void {
     this.active = id;
     const conversation = id === null ? undefined : this.byId.get(id);
-    if (conversation) conversation.unread = 0;
+    if (conversation) this.recount(conversation);
     this.emit();
   }
 
@@ -233,6 +417,55 @@ export class MessageStore extends Observable {
     message.error = null;
     this.seenMessageIds.add(messageId);
     this.resort(message.conversationId);
+    const conversation = this.byId.get(message.conversationId);
+    if (conversation) this.sequenced(conversation, seq, sentAt);
+  }
+
+  /** A message with this seq is now held: the last seq, the range without a hole, unread. */
+  private sequenced(conversation: Conversation, seq: number, sentAt: number): void {
+    this.seqsOf.get(conversation.id)!.add(seq);
+    conversation.lastSeq = Math.max(conversation.lastSeq, seq);
+    conversation.activityAt = Math.max(conversation.activityAt, sentAt);
+    // Seq 1 is the start of every conversation: holding it anchors the range with nothing older.
+    if (conversation.held === null && seq === 1) {
+      conversation.held = { from: 1, to: 0 };
+      conversation.olderDone = true;
+    }
+    this.widen(conversation);
+    this.recount(conversation);
+  }
+
+  /** Takes into the held range the seqs next to it that are held too (pushed, say). */
+  private widen(conversation: Conversation): void {
+    const held = conversation.held;
+    if (held === null) return;
+    const seqs = this.seqsOf.get(conversation.id)!;
+    while (seqs.has(held.to + 1)) held.to++;
+    while (held.from > 1 && seqs.has(held.from - 1)) held.from--;
+    if (held.from <= 1) conversation.olderDone = true;
+  }
+
+  private readUpTo(conversation: Conversation, seq: number): void {
+    conversation.readSeq = Math.max(conversation.readSeq, seq);
+    conversation.readSeqSaved = Math.max(conversation.readSeqSaved, seq);
+    conversation.readKnown = true;
+    this.recount(conversation);
+  }
+
+  /**
+   * Unread = the seqs after my read cursor, minus my own messages among them. In front of the
+   * reader, everything shown counts as read at once (the mark to the server follows).
+   */
+  private recount(conversation: Conversation): void {
+    if (this.reading(conversation.id)) {
+      conversation.readSeq = Math.max(conversation.readSeq, this.highestSeq(conversation.id));
+    }
+    const { readSeq, lastSeq } = conversation;
+    let mine = 0;
+    for (const m of this.messages(conversation.id)) {
+      if (m.mine && m.seq !== null && m.seq > readSeq && m.seq <= lastSeq) mine++;
+    }
+    conversation.unread = Math.max(0, lastSeq - readSeq - mine);
   }
 
   private insert(conversation: Conversation, message: ChatMessage): void {
@@ -243,10 +476,6 @@ export class MessageStore extends Observable {
 
   private resort(conversationId: string): void {
     this.messagesOf.get(conversationId)?.sort(compareMessages);
-  }
-
-  private highestSeq(conversationId: string): number {
-    return this.messages(conversationId).reduce((max, m) => Math.max(max, m.seq ?? 0), 0);
   }
 }
 

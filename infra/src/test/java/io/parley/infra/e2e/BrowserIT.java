@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"chat", "friends", "group"})
+    @ValueSource(strings = {"chat", "friends", "group", "sync"})
     void twoBrowsersOnTwoGatewaysPlayTheScenario(String scenario, Cluster cluster)
             throws Exception {
         Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
