@@ -95,6 +95,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
       show('groups');
       groupsView.pick(groupId);
     },
+    presence: (userId, online) => friends.applyPresence(userId, online),
   });
   const friendsView = new FriendsView({
     api,

@@ -31,6 +31,8 @@ export interface ChatViewOptions {
   /** On a phone, the list or the open conversation fills the screen. */
   detailShown(shown: boolean): void;
   groupInfo(groupId: string): void;
+  /** A friend came online or went offline. */
+  presence(userId: number, online: boolean): void;
 }
 
 export class ChatView {
@@ -192,6 +194,9 @@ export class ChatView {
         break;
       case 'error':
         if (!store.applyError(frame)) this.options.toast(frame.message || `Error ${frame.code}`);
+        break;
+      case 'presence':
+        this.options.presence(frame.userId, frame.online);
         break;
       case 'pong':
       case 'welcome':

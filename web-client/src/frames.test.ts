@@ -100,6 +100,7 @@ describe('parseServerFrame', () => {
     ['a user id given as a string', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":1,"from":"2","to":1,"text":"x","sentAt":1}', /from/],
     ['a message with seq 0', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":0,"from":2,"to":1,"text":"x","sentAt":1}', /seq/],
     ['a read frame without a user', '{"type":"read","conversationId":"d_1_2","seq":5}', /userId/],
+    ['a presence frame without online', '{"type":"presence","userId":2,"at":5}', /online/],
   ])('refuses %s with a FrameError', (_name, text, reason) => {
     expect(() => parseServerFrame(text)).toThrow(FrameError);
     expect(() => parseServerFrame(text)).toThrow(reason);
@@ -113,6 +114,15 @@ describe('read frames and history messages', () => {
       conversationId: 'd_1_2',
       userId: 2,
       seq: 5,
+    });
+  });
+
+  it('reads a presence frame', () => {
+    expect(parseServerFrame('{"type":"presence","userId":2,"online":false,"at":9}')).toEqual({
+      type: 'presence',
+      userId: 2,
+      online: false,
+      at: 9,
     });
   });
 

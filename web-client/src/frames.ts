@@ -54,7 +54,22 @@ export interface ReadFrame {
   seq: number;
 }
 
-export type ServerFrame = WelcomeFrame | PongFrame | AckFrame | MessageFrame | ErrorFrame | ReadFrame;
+/** A friend came online or went offline; `at` is when (offline: last seen), epoch ms. */
+export interface PresenceFrame {
+  type: 'presence';
+  userId: number;
+  online: boolean;
+  at: number;
+}
+
+export type ServerFrame =
+  | WelcomeFrame
+  | PongFrame
+  | AckFrame
+  | MessageFrame
+  | ErrorFrame
+  | ReadFrame
+  | PresenceFrame;
 
 /** A direct message names its recipient; a group message names the conversation instead. */
 export type SendFrame = DirectSendFrame | GroupSendFrame;
@@ -140,6 +155,9 @@ export function parseServerFrame(text: string): ServerFrame {
         userId: userId(f, 'userId'),
         seq: int(f, 'seq'),
       };
+    case 'presence':
+      if (typeof f.online !== 'boolean') fail('presence needs a boolean online');
+      return { type: 'presence', userId: userId(f, 'userId'), online: f.online, at: int(f, 'at') };
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(f.type)}`);
   }

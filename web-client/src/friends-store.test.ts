@@ -79,6 +79,22 @@ describe('FriendsStore', () => {
     ]);
   });
 
+  it('moves a friend\'s dot on a presence frame and ignores strangers', async () => {
+    const { store } = storeOn(port({ friends: [friend(2, true), friend(3)] }));
+    await store.refresh();
+    const changes = vi.fn();
+    store.subscribe(changes);
+    store.applyPresence(2, false);
+    store.applyPresence(3, true);
+    store.applyPresence(99, true);
+    store.applyPresence(3, true);
+    expect(store.friends.map((f) => [f.userId, f.online])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
+    expect(changes).toHaveBeenCalledTimes(2);
+  });
+
   it('pages through friends with the cursor, and a refresh keeps as many as were shown', async () => {
     const api = port({ friends: [2, 3, 4, 5, 6].map((id) => friend(id)) });
     const { store } = storeOn(api, 2);

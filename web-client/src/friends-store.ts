@@ -122,6 +122,14 @@ export class FriendsStore extends Observable {
     return 'pending';
   }
 
+  /** A live `presence` frame: the dot of that friend follows it; others are ignored. */
+  applyPresence(userId: number, online: boolean): void {
+    const known = this.friend(userId);
+    if (!known || known.online === online) return;
+    this.friends = this.friends.map((f) => (f.userId === userId ? { ...f, online } : f));
+    this.emit();
+  }
+
   async accept(requestId: RowId): Promise<Friend> {
     const friend = await this.api.accept(requestId);
     this.incoming = this.incoming.filter((r) => !sameId(r.requestId, requestId));

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two people in real headless Chromium, the web client served by two different gateways of the
  * real system, one scenario per script in web-client/e2e: chat (both register and log in, A
  * writes to B, B answers), friends (search, request, accept, chat, online dots), group (create,
- * join, talk). Screenshots land in infra/target/screenshots.
+ * join, talk), sync (unread badges and catch-up after being offline, read marks, scrollback).
+ * Screenshots land in infra/target/screenshots.
  */
 @ExtendWith(ClusterExtension.class)
 class BrowserIT {
