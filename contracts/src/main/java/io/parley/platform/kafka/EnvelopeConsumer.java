@@ -82,6 +82,10 @@ public final class EnvelopeConsumer implements AutoCloseable {
         return running && thread.isAlive();
     }
 
+    public List<String> topics() {
+        return topics;
+    }
+
     /** True while the group has given this consumer partitions. */
     public boolean isAssigned() {
         return assigned;

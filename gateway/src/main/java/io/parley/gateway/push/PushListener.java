@@ -1,7 +1,5 @@
 package io.parley.gateway.push;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.parley.contracts.frame.AckFrame;
 import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.MessageFrame;
@@ -14,11 +12,9 @@ import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
-import io.parley.platform.kafka.ConsumerStatus;
-import io.parley.platform.kafka.EnvelopeConsumer;
+import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -31,42 +27,25 @@ import java.util.List;
  * catches up from history.
  */
 @Singleton
-public final class PushListener implements ApplicationEventListener<ServerStartupEvent>,
-        ConsumerStatus {
+public final class PushListener extends EnvelopeListener {
     private final Connections connections;
-    private final KafkaSettings kafka;
-    private final TopicProvisioner topics;
     private final String gatewayId;
-    private volatile EnvelopeConsumer consumer;
 
     PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics,
                  GatewayIdentity gateway) {
+        super(kafka, topics, "gateway." + gateway.id());
         this.connections = connections;
-        this.kafka = kafka;
-        this.topics = topics;
         this.gatewayId = gateway.id();
     }
 
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
-        String topic = kafka.pushTopic(gatewayId);
-        topics.ensure(topic);
-        consumer = new EnvelopeConsumer(kafka, kafka.group("gateway." + gatewayId), List.of(topic),
-                (key, envelope) -> push(envelope)).start();
+    protected List<String> topics(KafkaSettings kafka) {
+        return List.of(kafka.pushTopic(gatewayId));
     }
 
+    /** Writes the record's frames to the sockets it names. */
     @Override
-    public String consumerName() {
-        return "push";
-    }
-
-    @Override
-    public boolean isConsuming() {
-        EnvelopeConsumer c = consumer;
-        return c != null && c.isRunning();
-    }
-
-    void push(Envelope envelope) {
+    public void handle(String key, Envelope envelope) {
         if (envelope.hasDelivery()) {
             MessageFrame frame = MessageFrame.of(envelope.getDelivery().getMessage());
             envelope.getDelivery().getConnectionIdsList()
@@ -93,14 +72,6 @@ public final class PushListener implements ApplicationEventListener<ServerStartu
                         result.getFailure().getCode(), result.getFailure().getMessage(),
                         result.getClientMsgId()));
             }
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        EnvelopeConsumer c = consumer;
-        if (c != null) {
-            c.close();
         }
     }
 

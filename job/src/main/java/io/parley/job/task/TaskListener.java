@@ -1,15 +1,11 @@
 package io.parley.job.task;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.Task;
 import io.parley.job.cache.CacheEvictor;
-import io.parley.platform.kafka.ConsumerStatus;
-import io.parley.platform.kafka.EnvelopeConsumer;
+import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,44 +19,29 @@ import java.util.List;
  * delayed cache delete waits about a second). A failed task is retried by the consumer.
  */
 @Singleton
-final class TaskListener implements ApplicationEventListener<ServerStartupEvent>, ConsumerStatus {
+final class TaskListener extends EnvelopeListener {
     private static final Logger LOG = LoggerFactory.getLogger(TaskListener.class);
 
     private final CacheEvictor evictor;
-    private final KafkaSettings kafka;
-    private final TopicProvisioner topics;
     private final TaskSettings settings;
     private final Clock clock;
-    private volatile EnvelopeConsumer consumer;
 
     TaskListener(CacheEvictor evictor, KafkaSettings kafka, TopicProvisioner topics,
                  TaskSettings settings, Clock clock) {
+        super(kafka, topics, "job");
         this.evictor = evictor;
-        this.kafka = kafka;
-        this.topics = topics;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
-        topics.ensure(kafka.taskTopic());
-        consumer = new EnvelopeConsumer(kafka, kafka.group("job"), List.of(kafka.taskTopic()),
-                (key, envelope) -> run(envelope)).start();
+    protected List<String> topics(KafkaSettings kafka) {
+        return List.of(kafka.taskTopic());
     }
 
+    /** Runs the task when it is due. */
     @Override
-    public String consumerName() {
-        return "tasks";
-    }
-
-    @Override
-    public boolean isConsuming() {
-        EnvelopeConsumer c = consumer;
-        return c != null && c.isRunning();
-    }
-
-    void run(Envelope envelope) throws InterruptedException {
+    public void handle(String key, Envelope envelope) throws InterruptedException {
         if (!envelope.hasTask()) {
             LOG.warn("ignoring task record {} without a task", envelope.getEnvelopeId());
             return;
@@ -74,14 +55,6 @@ final class TaskListener implements ApplicationEventListener<ServerStartupEvent>
         switch (task.getKindCase()) {
             case CACHE_EVICTION -> evictor.evict(task.getCacheEviction().getKeysList());
             default -> LOG.warn("ignoring task {} of unknown kind", envelope.getEnvelopeId());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        EnvelopeConsumer c = consumer;
-        if (c != null) {
-            c.close();
         }
     }
 }

@@ -1,17 +1,13 @@
 package io.parley.logic.message;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.proto.ChatSend;
 import io.parley.contracts.proto.Envelope;
 import io.parley.logic.delivery.Fanout;
-import io.parley.platform.kafka.ConsumerStatus;
-import io.parley.platform.kafka.EnvelopeConsumer;
+import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,44 +22,31 @@ import java.util.List;
  * message id). A send that can never succeed is answered with a failure instead.
  */
 @Singleton
-public final class UpstreamListener implements ApplicationEventListener<ServerStartupEvent>,
-        ConsumerStatus {
+public final class UpstreamListener extends EnvelopeListener {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamListener.class);
 
     private final MessageService messages;
     private final Fanout fanout;
-    private final KafkaSettings kafka;
-    private final TopicProvisioner topics;
-    private volatile EnvelopeConsumer consumer;
 
     UpstreamListener(MessageService messages, Fanout fanout, KafkaSettings kafka,
                      TopicProvisioner topics) {
+        super(kafka, topics, "logic");
         this.messages = messages;
         this.fanout = fanout;
-        this.kafka = kafka;
-        this.topics = topics;
     }
 
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
-        topics.ensure(kafka.upstreamTopic());
-        topics.ensure(kafka.taskTopic());
-        consumer = new EnvelopeConsumer(kafka, kafka.group("logic"), List.of(kafka.upstreamTopic()),
-                this::handle).start();
+    protected List<String> topics(KafkaSettings kafka) {
+        return List.of(kafka.upstreamTopic());
     }
 
     @Override
-    public String consumerName() {
-        return "upstream";
+    protected List<String> producedTopics(KafkaSettings kafka) {
+        return List.of(kafka.taskTopic());
     }
 
     @Override
-    public boolean isConsuming() {
-        EnvelopeConsumer c = consumer;
-        return c != null && c.isRunning();
-    }
-
-    void handle(String key, Envelope envelope) {
+    public void handle(String key, Envelope envelope) {
         if (!envelope.hasChatSend()) {
             LOG.warn("ignoring upstream record {} without a chat_send", envelope.getEnvelopeId());
             return;
@@ -84,13 +67,5 @@ public final class UpstreamListener implements ApplicationEventListener<ServerSt
             return;
         }
         fanout.stored(envelope, persisted.message(), persisted.audience());
-    }
-
-    @PreDestroy
-    void stop() {
-        EnvelopeConsumer c = consumer;
-        if (c != null) {
-            c.close();
-        }
     }
 }
