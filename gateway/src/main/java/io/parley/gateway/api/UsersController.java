@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.gateway.auth.Caller;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.proto.UserPage;
 import io.parley.gateway.auth.AccountClient;
@@ -31,12 +32,12 @@ final class UsersController {
 
     @Get("/me")
     AccountView me(Authentication auth) {
-        return AccountView.of(accounts.user(userId(auth)));
+        return AccountView.of(accounts.user(Caller.id(auth)));
     }
 
     @Patch("/me")
     AccountView updateMe(Authentication auth, @Body ProfileEdit edit) {
-        return AccountView.of(accounts.updateProfile(userId(auth), edit.displayName(),
+        return AccountView.of(accounts.updateProfile(Caller.id(auth), edit.displayName(),
                 edit.avatarUrl(), edit.bio()));
     }
 
@@ -60,9 +61,5 @@ final class UsersController {
         UserPage page = accounts.search(phone, name, limit == null ? 0 : limit, cursor);
         return PageView.of(page.getUsersList().stream().map(UserSummary::of).toList(),
                 page.getNextCursor());
-    }
-
-    private static long userId(Authentication auth) {
-        return Long.parseLong(auth.getName());
     }
 }

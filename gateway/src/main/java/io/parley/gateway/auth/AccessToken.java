@@ -28,7 +28,7 @@ public record AccessToken(long userId, String tokenId, Instant expiresAt) {
     /** The token a request was authenticated with (see {@link AccessTokenValidator}). */
     static AccessToken of(Authentication auth) {
         Map<String, Object> attributes = auth.getAttributes();
-        return new AccessToken(Long.parseLong(auth.getName()),
+        return new AccessToken(Caller.id(auth),
                 (String) attributes.get(TOKEN_ID),
                 Instant.ofEpochSecond(((Number) attributes.get(EXPIRES_AT)).longValue()));
     }

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.gateway.auth.Caller;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.proto.HistoryReply;
 import io.parley.contracts.proto.ListConversationsReply;
@@ -37,7 +38,7 @@ final class ConversationsController {
     @Get
     ConversationPage list(Authentication auth, @QueryValue(defaultValue = "0") int limit,
                           @Nullable @QueryValue String cursor) {
-        ListConversationsReply reply = conversations.list(userId(auth), limit, cursor);
+        ListConversationsReply reply = conversations.list(Caller.id(auth), limit, cursor);
         return new ConversationPage(reply.getConversationsList().stream()
                 .map(ConversationView::of).toList(),
                 reply.getNextCursor().isEmpty() ? null : reply.getNextCursor());
@@ -48,7 +49,7 @@ final class ConversationsController {
                          @QueryValue(defaultValue = "0") long beforeSeq,
                          @QueryValue(defaultValue = "0") long afterSeq,
                          @QueryValue(defaultValue = "0") int limit) {
-        HistoryReply reply = conversations.history(userId(auth), id, beforeSeq, afterSeq, limit);
+        HistoryReply reply = conversations.history(Caller.id(auth), id, beforeSeq, afterSeq, limit);
         return new MessagePage(reply.getMessagesList().stream().map(ConversationViews::message)
                 .toList(), reply.getHasMore());
     }
@@ -57,15 +58,11 @@ final class ConversationsController {
     ReadersView readers(Authentication auth, String id, long seq,
                         @QueryValue(defaultValue = "0") int limit,
                         @Nullable @QueryValue String cursor) {
-        return ReadersView.of(conversations.readers(userId(auth), id, seq, limit, cursor));
+        return ReadersView.of(conversations.readers(Caller.id(auth), id, seq, limit, cursor));
     }
 
     @Post("/{id}/read")
     ReadState read(Authentication auth, String id, @Body ReadBody body) {
-        return ReadState.of(conversations.markRead(userId(auth), id, body.seq()));
-    }
-
-    private static long userId(Authentication auth) {
-        return Long.parseLong(auth.getName());
+        return ReadState.of(conversations.markRead(Caller.id(auth), id, body.seq()));
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.gateway.auth.Caller;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
@@ -20,8 +21,6 @@ import io.parley.contracts.proto.BlockPage;
 import io.parley.gateway.api.PageView;
 import io.parley.gateway.friend.FriendViews.BlockBody;
 import io.parley.gateway.friend.FriendViews.BlockedView;
-
-import static io.parley.gateway.friend.FriendsController.me;
 
 /** Whom the signed-in user blocks. A block also ends the friendship and pending requests. */
 @Controller("/api/blocks")
@@ -40,19 +39,19 @@ final class BlocksController {
         if (body.userId() == null) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userId is required");
         }
-        friends.block(me(auth), body.userId());
+        friends.block(Caller.id(auth), body.userId());
     }
 
     @Delete("/{userId}")
     @Status(HttpStatus.NO_CONTENT)
     void unblock(Authentication auth, long userId) {
-        friends.unblock(me(auth), userId);
+        friends.unblock(Caller.id(auth), userId);
     }
 
     @Get
     PageView<BlockedView> listBlocks(Authentication auth, @QueryValue @Nullable Integer limit,
                                @QueryValue @Nullable String cursor) {
-        BlockPage page = friends.blocked(me(auth), limit == null ? 0 : limit, cursor);
+        BlockPage page = friends.blocked(Caller.id(auth), limit == null ? 0 : limit, cursor);
         return PageView.of(page.getUsersList().stream().map(BlockedView::of).toList(),
                 page.getNextCursor());
     }

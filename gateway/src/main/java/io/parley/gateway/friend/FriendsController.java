@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.gateway.auth.Caller;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
@@ -53,7 +54,7 @@ final class FriendsController {
         if (body.toUserId() == null) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "toUserId is required");
         }
-        SendFriendReply reply = friends.request(me(auth), body.toUserId(), body.greeting());
+        SendFriendReply reply = friends.request(Caller.id(auth), body.toUserId(), body.greeting());
         RequestView view = RequestView.of(reply.getRequest());
         return reply.getCreated() ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
@@ -64,7 +65,7 @@ final class FriendsController {
                                    @QueryValue @Nullable String direction,
                                    @QueryValue @Nullable Integer limit,
                                    @QueryValue @Nullable String cursor) {
-        FriendRequestPage page = friends.requests(me(auth), direction(direction),
+        FriendRequestPage page = friends.requests(Caller.id(auth), direction(direction),
                 limit == null ? 0 : limit, cursor);
         return PageView.of(page.getRequestsList().stream().map(PendingView::of).toList(),
                 page.getNextCursor());
@@ -72,19 +73,19 @@ final class FriendsController {
 
     @Post("/requests/{id}/accept")
     FriendView acceptRequest(Authentication auth, long id) {
-        return FriendView.of(friends.accept(me(auth), id));
+        return FriendView.of(friends.accept(Caller.id(auth), id));
     }
 
     @Post("/requests/{id}/reject")
     @Status(HttpStatus.NO_CONTENT)
     void rejectRequest(Authentication auth, long id) {
-        friends.reject(me(auth), id);
+        friends.reject(Caller.id(auth), id);
     }
 
     @Get
     PageView<FriendView> listFriends(Authentication auth, @QueryValue @Nullable Integer limit,
                               @QueryValue @Nullable String cursor) {
-        FriendPage page = friends.friends(me(auth), limit == null ? 0 : limit, cursor);
+        FriendPage page = friends.friends(Caller.id(auth), limit == null ? 0 : limit, cursor);
         return PageView.of(page.getFriendsList().stream().map(FriendView::of).toList(),
                 page.getNextCursor());
     }
@@ -93,7 +94,7 @@ final class FriendsController {
     @Delete("/{userId}")
     @Status(HttpStatus.NO_CONTENT)
     void unfriend(Authentication auth, long userId) {
-        friends.unfriend(me(auth), userId);
+        friends.unfriend(Caller.id(auth), userId);
     }
 
     private static Direction direction(@Nullable String direction) {
@@ -104,9 +105,5 @@ final class FriendsController {
             default -> throw new ParleyException(ErrorCode.VALIDATION_FAILED,
                     "direction must be incoming or outgoing");
         };
-    }
-
-    static long me(Authentication auth) {
-        return Long.parseLong(auth.getName());
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.gateway.auth.Caller;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.proto.CreateGroupRequest;
 import io.parley.contracts.proto.ListMembersRequest;
@@ -33,7 +34,7 @@ final class GroupsController {
     @Post
     HttpResponse<GroupJson.Group> create(Authentication auth, @Body GroupBody body) {
         CreateGroupRequest request = CreateGroupRequest.newBuilder()
-                .setActorId(userId(auth))
+                .setActorId(Caller.id(auth))
                 .setName(nz(body.name()))
                 .setAvatarUrl(nz(body.avatarUrl()))
                 .setNotice(nz(body.notice()))
@@ -44,19 +45,19 @@ final class GroupsController {
 
     @Get
     GroupJson.Items<GroupJson.Group> mine(Authentication auth) {
-        return new GroupJson.Items<>(groups.mine(userId(auth)).getGroupsList().stream()
+        return new GroupJson.Items<>(groups.mine(Caller.id(auth)).getGroupsList().stream()
                 .map(GroupJson.Group::of).toList());
     }
 
     @Get("/{id}")
     GroupJson.Group get(Authentication auth, long id) {
-        return GroupJson.Group.of(groups.get(userId(auth), id));
+        return GroupJson.Group.of(groups.get(Caller.id(auth), id));
     }
 
     @Patch("/{id}")
     GroupJson.Group update(Authentication auth, long id, @Body GroupBody body) {
         UpdateGroupRequest.Builder request = UpdateGroupRequest.newBuilder()
-                .setActorId(userId(auth)).setGroupId(id);
+                .setActorId(Caller.id(auth)).setGroupId(id);
         if (body.name() != null) {
             request.setName(body.name());
         }
@@ -74,7 +75,7 @@ final class GroupsController {
 
     @Delete("/{id}")
     HttpResponse<Void> dissolve(Authentication auth, long id) {
-        groups.dissolve(userId(auth), id);
+        groups.dissolve(Caller.id(auth), id);
         return HttpResponse.noContent();
     }
 
@@ -83,15 +84,11 @@ final class GroupsController {
                                              @QueryValue @Nullable Integer limit,
                                              @QueryValue @Nullable String cursor) {
         MemberPage page = groups.members(ListMembersRequest.newBuilder()
-                .setActorId(userId(auth)).setGroupId(id)
+                .setActorId(Caller.id(auth)).setGroupId(id)
                 .setLimit(limit == null ? 0 : limit)
                 .setCursor(nz(cursor)).build());
         return new GroupJson.Page<>(page.getMembersList().stream().map(GroupJson.Member::of)
                 .toList(), page.getNextCursor().isEmpty() ? null : page.getNextCursor());
-    }
-
-    static long userId(Authentication auth) {
-        return Long.parseLong(auth.getName());
     }
 
     static String nz(String s) {

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.gateway.auth.Caller;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
@@ -24,7 +25,6 @@ import io.parley.contracts.proto.MemberRef;
 import io.parley.contracts.proto.SetRoleRequest;
 
 import static io.parley.gateway.group.GroupsController.nz;
-import static io.parley.gateway.group.GroupsController.userId;
 
 /**
  * Getting in and out of groups and roles in them: join, applications, invitations, leave, kick,
@@ -44,7 +44,7 @@ final class MembershipController {
     @Post("/join")
     HttpResponse<GroupJson.Joined> join(Authentication auth, long id,
                                         @Body @Nullable GroupJson.JoinBody body) {
-        JoinOutcome outcome = groups.join(JoinGroupRequest.newBuilder().setActorId(userId(auth))
+        JoinOutcome outcome = groups.join(JoinGroupRequest.newBuilder().setActorId(Caller.id(auth))
                 .setGroupId(id).setMessage(body == null ? "" : nz(body.message())).build());
         if (outcome.getStatus().equals("pending")) {
             return HttpResponse.<GroupJson.Joined>status(HttpStatus.ACCEPTED).body(
@@ -56,7 +56,7 @@ final class MembershipController {
     @Get("/applications")
     GroupJson.Items<GroupJson.Application> applications(Authentication auth, long id) {
         return new GroupJson.Items<>(GroupJson.Application.of(
-                groups.applications(userId(auth), id)));
+                groups.applications(Caller.id(auth), id)));
     }
 
     @Post("/applications/{appId}/approve")
@@ -76,13 +76,13 @@ final class MembershipController {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userIds must list user ids");
         }
         return new GroupJson.Invited(groups.invite(InviteRequest.newBuilder()
-                .setActorId(userId(auth)).setGroupId(id).addAllUserIds(body.userIds()).build())
+                .setActorId(Caller.id(auth)).setGroupId(id).addAllUserIds(body.userIds()).build())
                 .getAddedList());
     }
 
     @Post("/leave")
     HttpResponse<Void> leave(Authentication auth, long id) {
-        groups.leave(userId(auth), id);
+        groups.leave(Caller.id(auth), id);
         return HttpResponse.noContent();
     }
 
@@ -96,7 +96,7 @@ final class MembershipController {
     GroupJson.Member setRole(Authentication auth, long id, long userId,
                              @Body GroupJson.RoleBody body) {
         return GroupJson.Member.of(groups.setRole(SetRoleRequest.newBuilder()
-                .setActorId(userId(auth)).setGroupId(id).setUserId(userId)
+                .setActorId(Caller.id(auth)).setGroupId(id).setUserId(userId)
                 .setRole(nz(body.role())).build()));
     }
 
@@ -109,12 +109,12 @@ final class MembershipController {
     }
 
     private static ApplicationRef application(Authentication auth, long id, long appId) {
-        return ApplicationRef.newBuilder().setActorId(userId(auth)).setGroupId(id)
+        return ApplicationRef.newBuilder().setActorId(Caller.id(auth)).setGroupId(id)
                 .setApplicationId(appId).build();
     }
 
     private static MemberRef member(Authentication auth, long id, long userId) {
-        return MemberRef.newBuilder().setActorId(userId(auth)).setGroupId(id).setUserId(userId)
+        return MemberRef.newBuilder().setActorId(Caller.id(auth)).setGroupId(id).setUserId(userId)
                 .build();
     }
 }
