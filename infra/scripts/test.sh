@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: starts the infrastructure the integration tests talk to (MariaDB, Redis, etcd,
 # Kafka; not the services, which the tests start themselves), makes sure Chromium is there for
-# the browser tests, creates the parley_test database, then runs ./mvnw -B verify with any extra
-# arguments. Exits with Maven's exit code. Non-interactive and idempotent.
+# the browser tests, drops and creates the parley_test database (PARLEY_TEST_DB), then runs
+# ./mvnw -B verify with any extra arguments. Exits with Maven's exit code. Non-interactive and
+# idempotent. Test namespaces (Kafka topics and groups, Redis keys) that killed runs left on a
+# long-lived broker are reaped by the end-to-end harness when it starts (infra/src/test/java/
+# io/parley/infra/cluster/StaleNamespaces.java), and service processes they left are killed
+# there too (ServiceProcess.reapOrphans).
 #
 # Infrastructure this run started is stopped at the end when PARLEY_STOP_INFRA=1, which is the
 # default under CI=true; otherwise it is left running for the next run (down.sh stops it).
@@ -83,7 +87,14 @@ fi
 end_phase
 
 begin_phase database
-ensure_database parley_test
+# A fresh database every run: migrations of another branch left in a kept one would clash.
+test_db=${PARLEY_TEST_DB:-parley_test}
+[[ $test_db =~ ^parley_[A-Za-z0-9_]+$ ]] || die mariadb "PARLEY_TEST_DB must be parley_<name>"
+ensure_mariadb_root
+mariadb_tcp -e "DROP DATABASE IF EXISTS \`$test_db\`" || die mariadb "cannot drop $test_db"
+say mariadb "dropped $test_db (if it existed)"
+ensure_database "$test_db"
+export PARLEY_TEST_DB=$test_db
 end_phase
 
 begin_phase maven

@@ -263,6 +263,26 @@ describe('ChatSync', () => {
     expect(store.conversation('d_1_2')).toMatchObject({ historyError: null, held: { from: 1, to: 3 } });
   });
 
+  it('holds 1..10, misses 11..15 while away, gets 16 pushed before catching up: ends with 1..16 once', async () => {
+    const { server, store, sync } = setUp();
+    server.write('d_1_2', BOB, 10);
+    await sync.welcomed();
+    store.setActive('d_1_2');
+    sync.opened('d_1_2');
+    await settle();
+    expect(seqs(store, 'd_1_2')).toEqual(upTo(10));
+
+    server.write('d_1_2', BOB, 6); // 11..15 stored while away, 16 sent just after the welcome
+    store.applyMessage(server.frame('d_1_2', 16)); // pushed live before the catch-up reads anything
+    sync.liveMessage(server.frame('d_1_2', 16));
+    server.log.length = 0;
+    await sync.welcomed();
+    // From the end of the range held without a hole (10), not from the highest seq held (16).
+    expect(server.log).toEqual(['list limit=50 cursor=null', 'history d_1_2 afterSeq=10 limit=50']);
+    expect(seqs(store, 'd_1_2')).toEqual(upTo(16));
+    expect(new Set(store.messages('d_1_2').map((m) => m.messageId)).size).toBe(16);
+  });
+
   it('looks up a hole in pushed seqs when it does not close by itself', async () => {
     const { server, store, timers, sync } = setUp();
     server.write('d_1_2', BOB, 2);

@@ -11,6 +11,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.proto.UserProfile;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.parley.gateway.api.ErrorBody;
 
 /**
  * Registration and login, which forward to logic (login returns the access token), and logout,
@@ -29,6 +34,11 @@ final class AuthController {
     }
 
     @Post("/register")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED, 1000 BAD_REQUEST",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "3001 PHONE_TAKEN",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @SecurityRequirements
     @Status(HttpStatus.CREATED)
     AccountView register(@Body RegisterBody body) {
         return AccountView.of(accounts.register(body.phone(), body.displayName(),
@@ -36,6 +46,11 @@ final class AuthController {
     }
 
     @Post("/login")
+    @ApiResponse(responseCode = "400", description = "1000 BAD_REQUEST",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2002 BAD_CREDENTIALS",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @SecurityRequirements
     LoginView login(@Body LoginBody body) {
         UserProfile user = accounts.login(body.phone(), body.password());
         return new LoginView(tokens.issue(user.getUserId(), user.getDisplayName()), "Bearer",
@@ -44,6 +59,8 @@ final class AuthController {
 
     /** 204 once the token is revoked: it no longer works on any gateway, HTTP or WebSocket. */
     @Post("/logout")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
     void logout(Authentication auth) {

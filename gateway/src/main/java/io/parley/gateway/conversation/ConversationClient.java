@@ -33,12 +33,15 @@ final class ConversationClient {
         return guard.idempotent(() -> stub().list(request));
     }
 
-    HistoryReply history(long userId, String conversationId, long beforeSeq, long afterSeq,
+    /** {@code afterSeq} null: backwards before {@code beforeSeq}; else forwards after it. */
+    HistoryReply history(long userId, String conversationId, long beforeSeq, Long afterSeq,
                          int limit) {
-        HistoryRequest request = HistoryRequest.newBuilder().setUserId(userId)
-                .setConversationId(conversationId).setBeforeSeq(beforeSeq)
-                .setAfterSeq(afterSeq).setLimit(limit).build();
-        return guard.idempotent(() -> stub().history(request));
+        HistoryRequest.Builder request = HistoryRequest.newBuilder().setUserId(userId)
+                .setConversationId(conversationId).setBeforeSeq(beforeSeq).setLimit(limit);
+        if (afterSeq != null) {
+            request.setAfterSeq(afterSeq);
+        }
+        return guard.idempotent(() -> stub().history(request.build()));
     }
 
     ConversationSummary markRead(long userId, String conversationId, long seq) {

@@ -20,6 +20,10 @@ import io.parley.gateway.conversation.ConversationViews.MessagePage;
 import io.parley.gateway.conversation.ConversationViews.ReadBody;
 import io.parley.gateway.conversation.ConversationViews.ReadersView;
 import io.parley.gateway.conversation.ConversationViews.ReadState;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.parley.gateway.api.ErrorBody;
 
 /**
  * The signed-in user's conversations: the list with unread counts, history pages (scroll back,
@@ -36,6 +40,10 @@ final class ConversationsController {
     }
 
     @Get
+    @ApiResponse(responseCode = "400", description = "1007 PAGE_TOO_LARGE",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ConversationPage list(Authentication auth, @QueryValue(defaultValue = "0") int limit,
                           @Nullable @QueryValue String cursor) {
         ListConversationsReply reply = conversations.list(Caller.id(auth), limit, cursor);
@@ -45,9 +53,15 @@ final class ConversationsController {
     }
 
     @Get("/{id}/messages")
+    @ApiResponse(responseCode = "400", description = "1007 PAGE_TOO_LARGE",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "5004 NOT_CONVERSATION_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     MessagePage messages(Authentication auth, String id,
                          @QueryValue(defaultValue = "0") long beforeSeq,
-                         @QueryValue(defaultValue = "0") long afterSeq,
+                         @Nullable @QueryValue Long afterSeq,
                          @QueryValue(defaultValue = "0") int limit) {
         HistoryReply reply = conversations.history(Caller.id(auth), id, beforeSeq, afterSeq, limit);
         return new MessagePage(reply.getMessagesList().stream().map(ConversationViews::message)
@@ -55,6 +69,12 @@ final class ConversationsController {
     }
 
     @Get("/{id}/messages/{seq}/readers")
+    @ApiResponse(responseCode = "400", description = "1007 PAGE_TOO_LARGE",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "5004 NOT_CONVERSATION_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ReadersView readers(Authentication auth, String id, long seq,
                         @QueryValue(defaultValue = "0") int limit,
                         @Nullable @QueryValue String cursor) {
@@ -62,6 +82,10 @@ final class ConversationsController {
     }
 
     @Post("/{id}/read")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "5004 NOT_CONVERSATION_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ReadState read(Authentication auth, String id, @Body ReadBody body) {
         return ReadState.of(conversations.markRead(Caller.id(auth), id, body.seq()));
     }

@@ -21,6 +21,10 @@ import io.parley.contracts.proto.BlockPage;
 import io.parley.gateway.api.PageView;
 import io.parley.gateway.friend.FriendViews.BlockBody;
 import io.parley.gateway.friend.FriendViews.BlockedView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.parley.gateway.api.ErrorBody;
 
 /** Whom the signed-in user blocks. A block also ends the friendship and pending requests. */
 @Controller("/api/blocks")
@@ -34,6 +38,12 @@ final class BlocksController {
     }
 
     @Post
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "3002 USER_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Status(HttpStatus.NO_CONTENT)
     void block(Authentication auth, @Body BlockBody body) {
         if (body.userId() == null) {
@@ -43,12 +53,16 @@ final class BlocksController {
     }
 
     @Delete("/{userId}")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Status(HttpStatus.NO_CONTENT)
     void unblock(Authentication auth, long userId) {
         friends.unblock(Caller.id(auth), userId);
     }
 
     @Get
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     PageView<BlockedView> listBlocks(Authentication auth, @QueryValue @Nullable Integer limit,
                                @QueryValue @Nullable String cursor) {
         BlockPage page = friends.blocked(Caller.id(auth), limit == null ? 0 : limit, cursor);

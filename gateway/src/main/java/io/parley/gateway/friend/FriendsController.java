@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.Locale;
+import io.parley.gateway.api.ErrorBody;
 
 /** Friend requests and the friend list of the signed-in user. */
 @Controller("/api/friends")
@@ -46,6 +47,16 @@ final class FriendsController {
 
     /** 201 with a new pending request; 200 with the pending one, or the accepted crossing one. */
     @Post("/requests")
+    @ApiResponse(responseCode = "400", description = "4001 FRIEND_REQUEST_TO_SELF, 1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4003 BLOCKED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "3002 USER_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "4002 ALREADY_FRIENDS",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "201", description = "a new pending request",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @ApiResponse(responseCode = "200",
@@ -61,6 +72,10 @@ final class FriendsController {
 
     /** My pending requests, newest first: {@code direction=incoming} (default) or outgoing. */
     @Get("/requests")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED, 1007 PAGE_TOO_LARGE",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     PageView<PendingView> listRequests(Authentication auth,
                                    @QueryValue @Nullable String direction,
                                    @QueryValue @Nullable Integer limit,
@@ -72,17 +87,29 @@ final class FriendsController {
     }
 
     @Post("/requests/{id}/accept")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "4004 FRIEND_REQUEST_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     FriendView acceptRequest(Authentication auth, long id) {
         return FriendView.of(friends.accept(Caller.id(auth), id));
     }
 
     @Post("/requests/{id}/reject")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "4004 FRIEND_REQUEST_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Status(HttpStatus.NO_CONTENT)
     void rejectRequest(Authentication auth, long id) {
         friends.reject(Caller.id(auth), id);
     }
 
     @Get
+    @ApiResponse(responseCode = "400", description = "1007 PAGE_TOO_LARGE, 1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     PageView<FriendView> listFriends(Authentication auth, @QueryValue @Nullable Integer limit,
                               @QueryValue @Nullable String cursor) {
         FriendPage page = friends.friends(Caller.id(auth), limit == null ? 0 : limit, cursor);
@@ -92,6 +119,8 @@ final class FriendsController {
 
     /** Ends the friendship both ways; 204 also when there was none. */
     @Delete("/{userId}")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Status(HttpStatus.NO_CONTENT)
     void unfriend(Authentication auth, long userId) {
         friends.unfriend(Caller.id(auth), userId);

@@ -19,6 +19,10 @@ import io.parley.contracts.proto.CreateGroupRequest;
 import io.parley.contracts.proto.ListMembersRequest;
 import io.parley.contracts.proto.MemberPage;
 import io.parley.contracts.proto.UpdateGroupRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.parley.gateway.api.ErrorBody;
 
 /** Groups themselves: create, read, edit, dissolve, list mine, page through members. */
 @Controller("/api/groups")
@@ -32,6 +36,10 @@ final class GroupsController {
     }
 
     @Post
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<GroupJson.Group> create(Authentication auth, @Body GroupBody body) {
         CreateGroupRequest request = CreateGroupRequest.newBuilder()
                 .setActorId(Caller.id(auth))
@@ -44,17 +52,31 @@ final class GroupsController {
     }
 
     @Get
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Items<GroupJson.Group> mine(Authentication auth) {
         return new GroupJson.Items<>(groups.mine(Caller.id(auth)).getGroupsList().stream()
                 .map(GroupJson.Group::of).toList());
     }
 
     @Get("/{id}")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "4101 GROUP_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Group get(Authentication auth, long id) {
         return GroupJson.Group.of(groups.get(Caller.id(auth), id));
     }
 
     @Patch("/{id}")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Group update(Authentication auth, long id, @Body GroupBody body) {
         UpdateGroupRequest.Builder request = UpdateGroupRequest.newBuilder()
                 .setActorId(Caller.id(auth)).setGroupId(id);
@@ -74,12 +96,24 @@ final class GroupsController {
     }
 
     @Delete("/{id}")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "4101 GROUP_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<Void> dissolve(Authentication auth, long id) {
         groups.dissolve(Caller.id(auth), id);
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/members")
+    @ApiResponse(responseCode = "400", description = "1007 PAGE_TOO_LARGE, 1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Page<GroupJson.Member> members(Authentication auth, long id,
                                              @QueryValue @Nullable Integer limit,
                                              @QueryValue @Nullable String cursor) {

@@ -23,6 +23,10 @@ import io.parley.contracts.proto.JoinGroupRequest;
 import io.parley.contracts.proto.JoinOutcome;
 import io.parley.contracts.proto.MemberRef;
 import io.parley.contracts.proto.SetRoleRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.parley.gateway.api.ErrorBody;
 
 import static io.parley.gateway.group.GroupsController.nz;
 
@@ -42,6 +46,14 @@ final class MembershipController {
 
     /** 200 {@code joined} for an open group, 202 {@code pending} with the application's id. */
     @Post("/join")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4106 GROUP_JOIN_NOT_ALLOWED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "4105 ALREADY_GROUP_MEMBER, 4103 GROUP_FULL",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<GroupJson.Joined> join(Authentication auth, long id,
                                         @Body @Nullable GroupJson.JoinBody body) {
         JoinOutcome outcome = groups.join(JoinGroupRequest.newBuilder().setActorId(Caller.id(auth))
@@ -54,23 +66,51 @@ final class MembershipController {
     }
 
     @Get("/applications")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Items<GroupJson.Application> applications(Authentication auth, long id) {
         return new GroupJson.Items<>(GroupJson.Application.of(
                 groups.applications(Caller.id(auth), id)));
     }
 
     @Post("/applications/{appId}/approve")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "4108 GROUP_APPLICATION_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "4103 GROUP_FULL",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Member approve(Authentication auth, long id, long appId) {
         return GroupJson.Member.of(groups.approve(application(auth, id, appId)));
     }
 
     @Post("/applications/{appId}/reject")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "4108 GROUP_APPLICATION_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<Void> reject(Authentication auth, long id, long appId) {
         groups.reject(application(auth, id, appId));
         return HttpResponse.noContent();
     }
 
     @Post("/invitations")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "3002 USER_NOT_FOUND",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "4103 GROUP_FULL",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Invited invite(Authentication auth, long id, @Body GroupJson.InviteBody body) {
         if (body.userIds() == null || body.userIds().contains(null)) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userIds must list user ids");
@@ -81,18 +121,36 @@ final class MembershipController {
     }
 
     @Post("/leave")
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "409", description = "4107 OWNER_MUST_TRANSFER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<Void> leave(Authentication auth, long id) {
         groups.leave(Caller.id(auth), id);
         return HttpResponse.noContent();
     }
 
     @Delete("/members/{userId}")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<Void> kick(Authentication auth, long id, long userId) {
         groups.kick(member(auth, id, userId));
         return HttpResponse.noContent();
     }
 
     @Put("/members/{userId}/role")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Member setRole(Authentication auth, long id, long userId,
                              @Body GroupJson.RoleBody body) {
         return GroupJson.Member.of(groups.setRole(SetRoleRequest.newBuilder()
@@ -101,6 +159,12 @@ final class MembershipController {
     }
 
     @Post("/transfer")
+    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     GroupJson.Group transfer(Authentication auth, long id, @Body GroupJson.TransferBody body) {
         if (body.userId() == null) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "userId is required");

@@ -16,6 +16,7 @@ import java.util.Map;
 final class Unconfirmed {
     private final Map<String, Entry> byMessageId = new LinkedHashMap<>();
     private final DeliverySettings settings;
+    private long pushes;
 
     Unconfirmed(DeliverySettings settings) {
         this.settings = settings;
@@ -23,18 +24,21 @@ final class Unconfirmed {
 
     private static final class Entry {
         final MessageFrame frame;
+        /** When it was last written to the socket, in push order (redeliveries move it on). */
+        long pushOrder;
         int attempts;
         long dueMs;
 
-        Entry(MessageFrame frame, long dueMs) {
+        Entry(MessageFrame frame, long pushOrder, long dueMs) {
             this.frame = frame;
+            this.pushOrder = pushOrder;
             this.dueMs = dueMs;
         }
     }
 
     synchronized void pushed(MessageFrame frame, long nowMs) {
         byMessageId.putIfAbsent(frame.messageId(),
-                new Entry(frame, nowMs + settings.firstRetry().toMillis()));
+                new Entry(frame, ++pushes, nowMs + settings.firstRetry().toMillis()));
         Iterator<Entry> oldest = byMessageId.values().iterator();
         while (byMessageId.size() > settings.maxPending() && oldest.hasNext()) {
             oldest.next();
@@ -42,10 +46,19 @@ final class Unconfirmed {
         }
     }
 
-    /** Confirms every message of the conversation up to {@code seq}. */
+    /**
+     * The client holds the conversation's message {@code seq} and, cumulatively, the ones up to it
+     * that this socket wrote before it (one socket delivers in order). A lower seq written after
+     * it (pushed late, or pushed again) is not confirmed by it: the client may never have had it.
+     * A confirmation of a seq not pending here confirms only that seq.
+     */
     synchronized void received(String conversationId, long seq) {
+        long upTo = byMessageId.values().stream()
+                .filter(e -> e.frame.conversationId().equals(conversationId)
+                        && e.frame.seq() == seq)
+                .mapToLong(e -> e.pushOrder).max().orElse(0);
         byMessageId.values().removeIf(e -> e.frame.conversationId().equals(conversationId)
-                && e.frame.seq() <= seq);
+                && (e.frame.seq() == seq || e.frame.seq() < seq && e.pushOrder <= upTo));
     }
 
     /**
@@ -65,6 +78,7 @@ final class Unconfirmed {
                 continue;
             }
             e.attempts++;
+            e.pushOrder = ++pushes;
             e.dueMs = nowMs + (settings.firstRetry().toMillis() << e.attempts);
             out.add(e.frame);
         }

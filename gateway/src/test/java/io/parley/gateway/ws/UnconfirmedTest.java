@@ -35,6 +35,32 @@ class UnconfirmedTest {
     }
 
     @Test
+    void aConfirmationDoesNotClearALowerSeqPushedAfterIt() {
+        pending.pushed(message("a7", "d_1_2", 7), 0);
+        pending.pushed(message("a6", "d_1_2", 6), 0); // written after 7: the client may not have it
+        pending.received("d_1_2", 7);
+        assertEquals(List.of("a6"), ids(pending.due(1_000)));
+    }
+
+    @Test
+    void aConfirmationDoesNotClearALowerSeqRedeliveredAfterIt() {
+        pending.pushed(message("a6", "d_1_2", 6), 0);
+        pending.pushed(message("a7", "d_1_2", 7), 500);
+        assertEquals(List.of("a6"), ids(pending.due(1_000)), "6 written again, after 7");
+        pending.received("d_1_2", 7); // confirms 7, which was written before the second 6
+        assertEquals(List.of("a6"), ids(pending.due(3_000)));
+        pending.received("d_1_2", 6);
+        assertEquals(0, pending.size());
+    }
+
+    @Test
+    void aConfirmationOfASeqNotPendingClearsOnlyThatSeq() {
+        pending.pushed(message("a5", "d_1_2", 5), 0);
+        pending.received("d_1_2", 9);
+        assertEquals(1, pending.size());
+    }
+
+    @Test
     void keepsAtMostMaxPendingDroppingTheOldest() {
         for (int i = 1; i <= 6; i++) {
             pending.pushed(message("m" + i, "d_1_2", i), 0);

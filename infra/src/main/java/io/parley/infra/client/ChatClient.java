@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -29,6 +31,7 @@ import java.util.function.Predicate;
  */
 public final class ChatClient implements AutoCloseable {
     private static final FrameCodec CODEC = new FrameCodec(ObjectMapper.getDefault());
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
     private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -45,9 +48,9 @@ public final class ChatClient implements AutoCloseable {
         String ws = gateway.toString().replaceFirst("^http", "ws") + "/ws?token="
                 + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8)
                 + "&device=" + device;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        this.socket = bounded(HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(ws), new Listener()).join();
+                .buildAsync(URI.create(ws), new Listener());
     }
 
     /**
@@ -81,7 +84,21 @@ public final class ChatClient implements AutoCloseable {
 
     public void sendRaw(String text) {
         synchronized (sendLock) {
-            socket.sendText(text, true).join();
+            bounded(socket.sendText(text, true));
+        }
+    }
+
+    /** Every wait on the socket has a deadline: a hung connect or send fails the test. */
+    private static <T> T bounded(CompletableFuture<T> step) {
+        try {
+            return step.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("socket step not done within " + STEP_TIMEOUT, e);
         }
     }
 
@@ -89,7 +106,7 @@ public final class ChatClient implements AutoCloseable {
     public ServerFrame await(Predicate<ServerFrame> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (true) {
+            while (true) { // bounded: poll waits at most until the deadline, then throws
                 long left = deadline - System.nanoTime();
                 ServerFrame f = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (f == null) {

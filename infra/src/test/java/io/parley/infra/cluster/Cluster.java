@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system as real processes: one session, one logic, one job and two gateways, on the
@@ -27,13 +28,20 @@ public final class Cluster implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(120);
 
     private final Path root;
-    private final String namespace = "it" + UUID.randomUUID().toString().substring(0, 8);
+    /** Partitions of the topics a test cluster creates: few, the broker is shared. */
+    static final int TOPIC_PARTITIONS = 2;
+    private static final Object REAPED = new Object();
+    private static boolean reaped;
+
+    private final String namespace = StaleNamespaces.fresh(UUID.randomUUID().toString()
+            .substring(0, 4));
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final ServiceProcess gateway1;
     private final ServiceProcess gateway2;
     private ServiceProcess logic;
 
     public Cluster() {
+        reapLeftoversOnce();
         this.root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
         ServiceProcess session = start("session", "session", Map.of("im.grpc.port", "0"));
         this.logic = start("logic", "logic", Map.of("im.grpc.port", "0"));
@@ -96,6 +104,7 @@ public final class Cluster implements AutoCloseable {
         Map<String, String> props = new HashMap<>();
         props.put("im.etcd.namespace", "/" + namespace);
         props.put("im.kafka.namespace", namespace);
+        props.put("im.kafka.partitions", Integer.toString(TOPIC_PARTITIONS));
         props.put("im.instance.id", namespace + "-" + name + "-" + UUID.randomUUID()
                 .toString().substring(0, 4));
         props.put("datasources.default.url", DATABASE_URL);
@@ -122,9 +131,25 @@ public final class Cluster implements AutoCloseable {
         return p;
     }
 
+    /** Processes and namespaces that killed runs left behind, once per test JVM. */
+    private static void reapLeftoversOnce() {
+        synchronized (REAPED) {
+            if (reaped) {
+                return;
+            }
+            reaped = true;
+        }
+        int killed = ServiceProcess.reapOrphans();
+        if (killed > 0) {
+            System.err.println("killed " + killed + " service processes an earlier run left");
+        }
+        StaleNamespaces.reap();
+    }
+
     private static void awaitAll(List<ServiceProcess> all) {
         CompletableFuture.allOf(all.stream().map(p -> CompletableFuture.runAsync(
-                () -> p.awaitReady(READY))).toArray(CompletableFuture[]::new)).join();
+                () -> p.awaitReady(READY))).toArray(CompletableFuture[]::new))
+                .orTimeout(READY.toSeconds() + 30, TimeUnit.SECONDS).join();
     }
 
     @Override
@@ -136,5 +161,6 @@ public final class Cluster implements AutoCloseable {
         // Gateways first (clients go away), logic last: the reverse of the message path.
         java.util.Collections.reverse(all);
         all.forEach(ServiceProcess::close);
+        StaleNamespaces.delete(namespace);
     }
 }

@@ -10,16 +10,35 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One real service process, started from its built jar exactly as infra/scripts/up.sh starts it,
  * with its log in {@code target/it-logs}. Ready when {@code /health/readiness} answers 200.
+ *
+ * <p>It dies with the test JVM: a shutdown hook destroys every process still running (and its
+ * descendants). A JVM killed outright runs no hook, so each process carries its owner on its
+ * command line ({@value #OWNER_PROPERTY}=pid@start) and the next run kills those whose owner is
+ * gone ({@link #reapOrphans()}).
  */
 public final class ServiceProcess implements AutoCloseable {
+    static final String OWNER_PROPERTY = "parley.it.owner";
+    private static final ProcessHandle SELF = ProcessHandle.current();
+    private static final String OWNER = SELF.pid() + "@"
+            + SELF.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ServiceProcess::destroyLive,
+                "service-process-reaper"));
+    }
+
     private final String name;
     private final Process process;
     private final int httpPort;
@@ -41,6 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-D" + OWNER_PROPERTY + "=" + OWNER,
                 "-Dmicronaut.server.port=" + httpPort));
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
@@ -50,9 +70,71 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            LIVE.add(p);
+            p.onExit().thenRun(() -> LIVE.remove(p));
             return new ServiceProcess(name, p, httpPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Kills service processes that an earlier test JVM started and left behind (it was killed
+     * before its shutdown hook could run). Returns how many it killed.
+     */
+    static int reapOrphans() {
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(ServiceProcess::ownerGone).orElse(false))
+                .toList();
+        orphans.forEach(ServiceProcess::kill);
+        return orphans.size();
+    }
+
+    private static boolean ownerGone(String[] arguments) {
+        String prefix = "-D" + OWNER_PROPERTY + "=";
+        for (String a : arguments) {
+            if (a.startsWith(prefix)) {
+                String owner = a.substring(prefix.length());
+                if (owner.equals(OWNER)) {
+                    return false;
+                }
+                String[] pidAndStart = owner.split("@", 2);
+                try {
+                    long pid = Long.parseLong(pidAndStart[0]);
+                    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                            .map(h -> h.info().startInstant().map(Instant::toEpochMilli)
+                                    .orElse(0L).toString().equals(pidAndStart[1]))
+                            .map(sameOwner -> !sameOwner).orElse(true);
+                } catch (RuntimeException malformed) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void kill(ProcessHandle p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    /** The shutdown hook: SIGTERM to all, SIGKILL to what is still running 10 s later. */
+    private static void destroyLive() {
+        List<Process> all = List.copyOf(LIVE);
+        all.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Process p : all) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    kill(p.toHandle());
+                }
+            } catch (InterruptedException e) {
+                kill(p.toHandle());
+            }
         }
     }
 
@@ -104,6 +186,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Graceful stop (SIGTERM runs the shutdown hooks); killed if it takes over 20 s. */
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -116,6 +199,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Abrupt stop, as a crash: no shutdown hooks. */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

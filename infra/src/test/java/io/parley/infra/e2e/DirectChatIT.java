@@ -96,8 +96,8 @@ class DirectChatIT {
             Thread bobSends = new Thread(() -> sendMany(b1, "b", alice.userId(), 50));
             aliceSends.start();
             bobSends.start();
-            aliceSends.join();
-            bobSends.join();
+            Waits.join(aliceSends);
+            Waits.join(bobSends);
 
             await().atMost(WAIT).until(() -> aliceTab.fromPeer(bob.userId()).size() >= 50
                     && bobTab1.fromPeer(alice.userId()).size() >= 50

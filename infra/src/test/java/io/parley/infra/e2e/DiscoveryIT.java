@@ -56,7 +56,7 @@ class DiscoveryIT {
             logic2.close(); // graceful: deregisters, stops consuming, finishes in-flight work
             sleep(1500);
             streaming.set(false);
-            sender.join();
+            Waits.join(sender);
 
             int total = sent[0];
             await().atMost(Duration.ofSeconds(60)).until(() -> acks.byClientId.size() >= total

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.parley.infra.e2e.Replies.assertReply;
 import static io.parley.infra.e2e.Replies.items;
@@ -90,7 +91,8 @@ class FriendApiIT {
             calls.add(CompletableFuture.supplyAsync(() -> request(api1, p[0], p[1].userId(), "")));
             calls.add(CompletableFuture.supplyAsync(() -> request(api2, p[1], p[0].userId(), "")));
         }
-        calls.forEach(c -> assertTrue(List.of(200, 201).contains(c.join().status())));
+        calls.forEach(c -> assertTrue(List.of(200, 201).contains(
+                c.orTimeout(60, TimeUnit.SECONDS).join().status())));
         for (ApiClient.Session[] p : pairs) {
             assertEquals(new SocialRows(0, 1, 0, 2, 0),
                     SocialRows.between(p[0].userId(), p[1].userId()));

@@ -71,7 +71,8 @@ class GroupLockIT {
         List<Long> kicked = users(api, "Kicked", KICKED);
         List<Long> joiners = users(api, "Joiner", JOINERS);
 
-        try (ServiceProcess a = startA.join(); ServiceProcess b = startB.join()) {
+        try (ServiceProcess a = startA.get(240, TimeUnit.SECONDS);
+             ServiceProcess b = startB.get(240, TimeUnit.SECONDS)) {
             List<Logic> logic = List.of(new Logic(a), new Logic(b));
             long group = logic.get(0).stub().createGroup(CreateGroupRequest.newBuilder()
                     .setActorId(owner).setName("Contended").setJoinPolicy("open").build())
@@ -149,7 +150,7 @@ class GroupLockIT {
         for (Supplier<Outcome> call : calls) {
             done.add(CompletableFuture.runAsync(() -> {
                 try {
-                    start.await();
+                    start.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,7 @@ class CacheEvictionIT {
                 .setEnvelopeId(UUID.randomUUID().toString())
                 .setTask(Task.newBuilder().setExecuteAtMs(due)
                         .setCacheEviction(CacheEviction.newBuilder().addKeys(key)))
-                .build()).get();
+                .build()).get(30, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> redis.sync().exists(key) == 0
                 || System.currentTimeMillis() >= due);

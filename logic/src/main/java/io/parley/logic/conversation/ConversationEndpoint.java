@@ -58,7 +58,8 @@ final class ConversationEndpoint extends ConversationServiceGrpc.ConversationSer
     @Override
     public void history(HistoryRequest request, StreamObserver<HistoryReply> observer) {
         GrpcErrors.respond(observer, () -> history.page(request.getUserId(),
-                request.getConversationId(), request.getBeforeSeq(), request.getAfterSeq(),
+                request.getConversationId(), request.getBeforeSeq(),
+                request.hasAfterSeq() ? request.getAfterSeq() : History.NO_AFTER_SEQ,
                 request.getLimit()));
     }
 

@@ -23,6 +23,9 @@ public class History {
     private static final String COLUMNS = "SELECT id, conversation_id, seq, sender_id, "
             + "recipient_id, client_msg_id, body, created_at FROM messages ";
 
+    /** {@code afterSeq} when none was given: page backwards. */
+    public static final long NO_AFTER_SEQ = -1;
+
     private final JdbcOperations jdbc;
     private final ReadCursor members;
     private final PageLimits pages;
@@ -33,12 +36,16 @@ public class History {
         this.pages = pages;
     }
 
+    /**
+     * Forwards after {@code afterSeq} when it is 0 or more (0: from seq 1), else backwards before
+     * {@code beforeSeq} (0: from the newest).
+     */
     @ReadOnly
     public HistoryReply page(long userId, String conversationId, long beforeSeq, long afterSeq,
                              int limit) {
         int size = pages.size(limit);
         members.requireMember(userId, conversationId);
-        boolean forwards = afterSeq > 0;
+        boolean forwards = afterSeq >= 0;
         String sql = COLUMNS + (forwards
                 ? "WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?"
                 : "WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");

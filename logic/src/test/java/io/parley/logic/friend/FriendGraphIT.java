@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,17 +72,17 @@ class FriendGraphIT {
         List<Future<FriendGraph.Sent>> calls = new ArrayList<>();
         for (long[] pair : created) {
             calls.add(pool.submit(() -> {
-                start.await();
+                start.await(60, TimeUnit.SECONDS);
                 return graph.request(pair[0], pair[1], "");
             }));
             calls.add(pool.submit(() -> {
-                start.await();
+                start.await(60, TimeUnit.SECONDS);
                 return graph.request(pair[1], pair[0], "");
             }));
         }
         start.countDown();
         for (Future<FriendGraph.Sent> call : calls) {
-            call.get();
+            call.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
         for (long[] pair : created) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class GroupFullIT {
         int joined = 0;
         int busy = 0;
         for (Future<ErrorCode> f : outcomes) {
-            ErrorCode error = f.get();
+            ErrorCode error = f.get(60, TimeUnit.SECONDS);
             if (error == null) {
                 joined++;
             } else if (error == ErrorCode.UNAVAILABLE) {

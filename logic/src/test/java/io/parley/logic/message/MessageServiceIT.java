@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +55,7 @@ class MessageServiceIT {
                     .message().seq())));
         }
         for (Future<?> f : done) {
-            f.get();
+            f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
         Set<Long> sorted = new TreeSet<>(seqs);
