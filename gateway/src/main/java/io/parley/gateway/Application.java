@@ -4,7 +4,6 @@ import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
@@ -14,9 +13,10 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
  */
 @OpenAPIDefinition(
         info = @Info(title = "Parley HTTP API", version = "1",
-                description = "Accounts, profiles, friends and blocks. Errors: {code, message} "
-                        + "with the codes of docs/protocol.md."),
-        security = @SecurityRequirement(name = "bearer"))
+                description = "Accounts, profiles, friends and blocks, groups, conversations and "
+                        + "history. Errors: {code, message} (ErrorBody) with the codes of "
+                        + "docs/protocol.md. Every endpoint but register and login needs a "
+                        + "bearer token."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT")
 public final class Application {

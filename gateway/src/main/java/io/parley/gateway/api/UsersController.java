@@ -18,6 +18,7 @@ import io.parley.gateway.auth.AccountView;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * Profiles: one's own account (read and edit), other users' public profiles by id or exact phone,
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
  */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class UsersController {
     private final AccountClient accounts;

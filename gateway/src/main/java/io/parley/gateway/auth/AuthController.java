@@ -14,7 +14,7 @@ import io.parley.contracts.proto.UserProfile;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.parley.gateway.api.ErrorBody;
 
 /**
@@ -38,7 +38,6 @@ final class AuthController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "3001 PHONE_TAKEN",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @SecurityRequirements
     @Status(HttpStatus.CREATED)
     AccountView register(@Body RegisterBody body) {
         return AccountView.of(accounts.register(body.phone(), body.displayName(),
@@ -50,7 +49,6 @@ final class AuthController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "401", description = "2002 BAD_CREDENTIALS",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @SecurityRequirements
     LoginView login(@Body LoginBody body) {
         UserProfile user = accounts.login(body.phone(), body.password());
         return new LoginView(tokens.issue(user.getUserId(), user.getDisplayName()), "Bearer",
@@ -62,6 +60,7 @@ final class AuthController {
     @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
     @Status(HttpStatus.NO_CONTENT)
     void logout(Authentication auth) {
         tokens.revoke(AccessToken.of(auth)).join();

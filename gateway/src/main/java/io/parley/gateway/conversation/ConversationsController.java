@@ -23,6 +23,7 @@ import io.parley.gateway.conversation.ConversationViews.ReadState;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.parley.gateway.api.ErrorBody;
 
 /**
@@ -31,6 +32,7 @@ import io.parley.gateway.api.ErrorBody;
  */
 @Controller("/api/conversations")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ConversationsController {
     private final ConversationClient conversations;

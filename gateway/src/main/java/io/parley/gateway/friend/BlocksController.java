@@ -24,11 +24,13 @@ import io.parley.gateway.friend.FriendViews.BlockedView;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.parley.gateway.api.ErrorBody;
 
 /** Whom the signed-in user blocks. A block also ends the friendship and pending requests. */
 @Controller("/api/blocks")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BlocksController {
     private final FriendClient friends;

@@ -30,6 +30,7 @@ import io.parley.gateway.friend.FriendViews.RequestView;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.util.Locale;
 import io.parley.gateway.api.ErrorBody;
@@ -37,6 +38,7 @@ import io.parley.gateway.api.ErrorBody;
 /** Friend requests and the friend list of the signed-in user. */
 @Controller("/api/friends")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class FriendsController {
     private final FriendClient friends;

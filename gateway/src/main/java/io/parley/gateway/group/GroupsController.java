@@ -2,12 +2,14 @@ package io.parley.gateway.group;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -22,11 +24,13 @@ import io.parley.contracts.proto.UpdateGroupRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.parley.gateway.api.ErrorBody;
 
 /** Groups themselves: create, read, edit, dissolve, list mine, page through members. */
 @Controller("/api/groups")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class GroupsController {
     private final GroupClient groups;
@@ -40,6 +44,9 @@ final class GroupsController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "201", description = "the new group, the caller its owner",
+            content = @Content(schema = @Schema(implementation = GroupJson.Group.class)))
+    @Status(HttpStatus.CREATED)
     HttpResponse<GroupJson.Group> create(Authentication auth, @Body GroupBody body) {
         CreateGroupRequest request = CreateGroupRequest.newBuilder()
                 .setActorId(Caller.id(auth))
@@ -102,6 +109,7 @@ final class GroupsController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "4101 GROUP_NOT_FOUND",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> dissolve(Authentication auth, long id) {
         groups.dissolve(Caller.id(auth), id);
         return HttpResponse.noContent();

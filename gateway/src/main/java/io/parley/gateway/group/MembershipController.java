@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -26,6 +27,7 @@ import io.parley.contracts.proto.SetRoleRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.parley.gateway.api.ErrorBody;
 
 import static io.parley.gateway.group.GroupsController.nz;
@@ -36,6 +38,7 @@ import static io.parley.gateway.group.GroupsController.nz;
  */
 @Controller("/api/groups/{id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class MembershipController {
     private final GroupClient groups;
@@ -54,6 +57,10 @@ final class MembershipController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "4105 ALREADY_GROUP_MEMBER, 4103 GROUP_FULL",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "200", description = "joined (an open group)",
+            content = @Content(schema = @Schema(implementation = GroupJson.Joined.class)))
+    @ApiResponse(responseCode = "202", description = "pending: an application waits for approval",
+            content = @Content(schema = @Schema(implementation = GroupJson.Joined.class)))
     HttpResponse<GroupJson.Joined> join(Authentication auth, long id,
                                         @Body @Nullable GroupJson.JoinBody body) {
         JoinOutcome outcome = groups.join(JoinGroupRequest.newBuilder().setActorId(Caller.id(auth))
@@ -95,6 +102,7 @@ final class MembershipController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "4108 GROUP_APPLICATION_NOT_FOUND",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> reject(Authentication auth, long id, long appId) {
         groups.reject(application(auth, id, appId));
         return HttpResponse.noContent();
@@ -127,6 +135,7 @@ final class MembershipController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "4107 OWNER_MUST_TRANSFER",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> leave(Authentication auth, long id) {
         groups.leave(Caller.id(auth), id);
         return HttpResponse.noContent();
@@ -139,6 +148,7 @@ final class MembershipController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "4104 NOT_GROUP_ADMIN, 4102 NOT_GROUP_MEMBER",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> kick(Authentication auth, long id, long userId) {
         groups.kick(member(auth, id, userId));
         return HttpResponse.noContent();

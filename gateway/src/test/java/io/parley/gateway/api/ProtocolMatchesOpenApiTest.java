@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * /openapi/parley.yml), with every status the docs name for it: the success status in backticks
  * (`201 Created`), every error status before a backticked code (409 `3001`), and 401 for an
  * authenticated one. Error responses carry the {@code {code, message}} schema (ErrorBody);
- * register and login need no token. On failure it lists every gap, with the fix to make.
+ * authenticated endpoints ask for the bearer token, register and login for none. On failure it lists every gap, with the fix to make.
  */
 class ProtocolMatchesOpenApiTest {
     private static final Pattern ENDPOINT = Pattern.compile(
@@ -79,10 +79,13 @@ class ProtocolMatchesOpenApiTest {
                             + "controller's @Status");
                 }
             }
-            Object security = operation.get("security");
-            if (!d.authenticated() && !(security instanceof List<?> l && l.isEmpty())) {
-                gaps.add(d.name() + ": needs no token, but the OpenAPI document asks for one; "
-                        + "add @SecurityRequirements to its controller method");
+            Object security = operation.getOrDefault("security", openApi.get("security"));
+            boolean asksForToken = security instanceof List<?> l && !l.isEmpty();
+            if (!d.authenticated() && asksForToken) {
+                gaps.add(d.name() + ": needs no token, but the OpenAPI document asks for one");
+            } else if (d.authenticated() && !asksForToken) {
+                gaps.add(d.name() + ": needs a token, but the OpenAPI document does not say so; "
+                        + "add @SecurityRequirement(name = \"bearer\") to its controller");
             }
         }
         assertEquals("", String.join("\n", gaps), gaps.size()

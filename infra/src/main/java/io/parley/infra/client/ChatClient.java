@@ -50,7 +50,7 @@ public final class ChatClient implements AutoCloseable {
                 + "&device=" + device;
         this.socket = bounded(HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(ws), new Listener());
+                .buildAsync(URI.create(ws), new Listener()));
     }
 
     /**

@@ -70,8 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            LIVE.add(p);
-            p.onExit().thenRun(() -> LIVE.remove(p));
+            dieWithTests(p);
             return new ServiceProcess(name, p, httpPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,6 +135,16 @@ public final class ServiceProcess implements AutoCloseable {
                 kill(p.toHandle());
             }
         }
+    }
+
+    /**
+     * Registers a process a test started (a browser scenario, say) with the shutdown hook, so
+     * that it and its descendants die with the test JVM. Returns it.
+     */
+    public static Process dieWithTests(Process p) {
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
+        return p;
     }
 
     static int freePort() {

@@ -2,6 +2,7 @@ package io.parley.infra.e2e;
 
 import io.parley.infra.cluster.Cluster;
 import io.parley.infra.cluster.ClusterExtension;
+import io.parley.infra.cluster.ServiceProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,9 +44,11 @@ class BrowserIT {
         node.environment().put("BASE_URL_A", cluster.gateway1().http().toString());
         node.environment().put("BASE_URL_B", cluster.gateway2().http().toString());
         node.environment().put("SCREENSHOT_DIR", shots.toString());
-        Process p = node.start();
+        Process p = ServiceProcess.dieWithTests(node.start());
         boolean finished = p.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
+            // node and the Chromium it started: nothing outlives the scenario.
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
         String output = Files.readString(log);
