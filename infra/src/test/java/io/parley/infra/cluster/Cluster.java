@@ -25,7 +25,8 @@ public final class Cluster implements AutoCloseable {
     public static final String DATABASE_URL = "jdbc:mariadb://127.0.0.1:3306/"
             + System.getenv().getOrDefault("PARLEY_TEST_DB", "parley_test")
             + "?createDatabaseIfNotExist=true";
-    private static final Duration READY = Duration.ofSeconds(120);
+    // Generous: on a loaded machine five JVMs starting at once take minutes.
+    private static final Duration READY = Duration.ofSeconds(240);
 
     private final Path root;
     /** Partitions of the topics a test cluster creates: few, the broker is shared. */
