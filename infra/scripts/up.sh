@@ -200,7 +200,26 @@ watch_services() {
     done
 }
 
+# The gateways sign access tokens with JWT_SECRET. Unless the caller set one, each installation
+# gets its own random secret, made once and kept in .run/ (never committed, mode 600): the
+# development default in application.yml is public, and the gateway refuses it outside dev/test.
+ensure_jwt_secret() {
+    local file="$PARLEY_RUN/jwt-secret"
+    if [[ -n ${JWT_SECRET:-} ]]; then
+        say secret "using JWT_SECRET from the environment"
+        return
+    fi
+    if [[ ! -s $file ]]; then
+        mkdir -p "$PARLEY_RUN"
+        (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n=' >"$file")
+        say secret "generated a random JWT secret in $(rel "$file")"
+    fi
+    JWT_SECRET="$(cat "$file")"
+    export JWT_SECRET
+}
+
 infra_up
+ensure_jwt_secret
 ensure_packages jq
 ensure_database parley
 plan_services

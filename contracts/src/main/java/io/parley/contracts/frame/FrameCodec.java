@@ -1,5 +1,8 @@
 package io.parley.contracts.frame;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -18,6 +21,7 @@ import java.util.Map;
  */
 public final class FrameCodec {
     private static final Argument<ServerFrame> SERVER_FRAME = Argument.of(ServerFrame.class);
+    private static final JsonFactory STRICT = new JsonFactory();
 
     private final JsonMapper json;
 
@@ -32,7 +36,7 @@ public final class FrameCodec {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "type is required");
         }
         return switch (type) {
-            case "send" -> send(node);
+            case "send" -> refusalNamingClientMsgId(node);
             case "ping" -> new PingFrame();
             case "received" -> new ReceivedFrame(text(node, "conversationId"),
                     number(node, "seq"));
@@ -83,6 +87,19 @@ public final class FrameCodec {
         }
     }
 
+    /** Any refusal of a send names the send's {@code clientMsgId} when it has a usable one. */
+    private static SendFrame refusalNamingClientMsgId(JsonNode node) {
+        try {
+            return send(node);
+        } catch (ParleyException e) {
+            JsonNode id = node.get("clientMsgId");
+            String clientMsgId = id != null && id.isString()
+                    && id.getStringValue().length() <= SendFrame.MAX_CLIENT_MSG_ID_LENGTH
+                    ? id.getStringValue() : null;
+            throw new FrameRefusedException(e.error(), e.getMessage(), clientMsgId);
+        }
+    }
+
     /** A direct send names {@code to}; a group send names {@code conversationId} instead. */
     private static SendFrame send(JsonNode node) {
         String conversationId = text(node, "conversationId");
@@ -98,6 +115,10 @@ public final class FrameCodec {
     }
 
     private JsonNode parse(String text) {
+        if (!isOneObject(text)) {
+            throw new ParleyException(ErrorCode.MALFORMED_FRAME,
+                    "a frame is one JSON object and nothing after it");
+        }
         try {
             JsonNode node = json.readValue(text, JsonNode.class);
             if (node == null || !node.isObject()) {
@@ -109,6 +130,19 @@ public final class FrameCodec {
                 throw p;
             }
             throw new ParleyException(ErrorCode.MALFORMED_FRAME, "the frame is not valid JSON");
+        }
+    }
+
+    /** Exactly one JSON object, then only whitespace: trailing data is not silently dropped. */
+    private static boolean isOneObject(String text) {
+        try (JsonParser parser = STRICT.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -129,7 +163,12 @@ public final class FrameCodec {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, field + " is required");
         }
         if (value.isNumber()) {
-            return value.getLongValue();
+            Number n = value.getNumberValue();
+            if (n instanceof Long || n instanceof Integer || n instanceof Short
+                    || n instanceof Byte) {
+                return n.longValue();
+            }
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED, field + " must be an integer");
         }
         if (value.isString()) {
             try {

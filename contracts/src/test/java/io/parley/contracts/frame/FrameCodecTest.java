@@ -101,4 +101,58 @@ class FrameCodecTest {
         String error = codec.encodeServer(ErrorFrame.of(ErrorCode.RATE_LIMITED, "slow", null));
         assertTrue(error.contains("\"code\":1005"), error);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"to\":130.5,\"text\":\"x\"",
+        "\"to\":1.3e2,\"text\":\"x\"",
+        "\"to\":\"130.5\",\"text\":\"x\"",
+        "\"to\":\"abc\",\"text\":\"x\"",
+        "\"to\":true,\"text\":\"x\"",
+        "\"to\":99999999999999999999999,\"text\":\"x\"",
+        "\"to\":2,\"text\":12",
+        "\"to\":2,\"text\":\" \"",
+        "\"text\":\"x\"",
+        "\"conversationId\":7,\"text\":\"x\"",
+        "\"conversationId\":\"g_5\",\"to\":2,\"text\":\"x\""
+    })
+    void refusesASendWithABadFieldAsValidationNamingItsClientMsgId(String fields) {
+        String text = "{\"type\":\"send\",\"clientMsgId\":\"c-9\"," + fields + "}";
+        FrameRefusedException e = assertThrows(FrameRefusedException.class,
+                () -> codec.decodeClient(text));
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.error(), text);
+        assertEquals("c-9", e.clientMsgId(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"received\",\"conversationId\":\"d_1_2\",\"seq\":3.5}",
+        "{\"type\":\"received\",\"conversationId\":\"d_1_2\",\"seq\":false}"
+    })
+    void refusesANonIntegerSeq(String text) {
+        ParleyException e = assertThrows(ParleyException.class, () -> codec.decodeClient(text));
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.error(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"ping\"} trailing",
+        "{\"type\":\"ping\"}{\"type\":\"ping\"}",
+        "{\"type\":\"ping\"}]",
+        "[{\"type\":\"ping\"}]",
+        "\"ping\"",
+        "null",
+        ""
+    })
+    void refusesAnythingButOneJsonObjectAsMalformed(String text) {
+        ParleyException e = assertThrows(ParleyException.class, () -> codec.decodeClient(text));
+        assertEquals(ErrorCode.MALFORMED_FRAME, e.error(), text);
+    }
+
+    @Test
+    void acceptsTrailingWhitespaceAndAnIntegralNumberWrittenWithoutFraction() {
+        assertInstanceOf(PingFrame.class, codec.decodeClient("{\"type\":\"ping\"}  \n"));
+        assertEquals(new SendFrame("c1", 130, "hi"), codec.decodeClient(
+                "{\"type\":\"send\",\"clientMsgId\":\"c1\",\"to\":130,\"text\":\"hi\"}"));
+    }
 }

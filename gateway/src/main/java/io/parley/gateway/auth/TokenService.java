@@ -29,14 +29,17 @@ public final class TokenService {
     private final TokenGenerator generator;
     private final JsonWebTokenValidator<JWT, HttpRequest<?>> validator;
     private final TokenRevocations revocations;
+    private final KnownUsers users;
     private final AuthSettings settings;
     private final Clock clock;
 
     TokenService(TokenGenerator generator, JsonWebTokenValidator<JWT, HttpRequest<?>> validator,
-                 TokenRevocations revocations, AuthSettings settings, Clock clock) {
+                 TokenRevocations revocations, KnownUsers users, AuthSettings settings,
+                 Clock clock) {
         this.generator = generator;
         this.validator = validator;
         this.revocations = revocations;
+        this.users = users;
         this.settings = settings;
         this.clock = clock;
     }
@@ -54,8 +57,9 @@ public final class TokenService {
     }
 
     /**
-     * The token if it is signed by us, unexpired and not revoked; empty for anything else. Fails
-     * (UNAVAILABLE) only when Redis cannot say whether it was revoked. The signature check is
+     * The token if it is signed by us, in force ({@code nbf} to {@code exp}), not revoked and its
+     * user exists; empty for anything else. Fails (UNAVAILABLE) only when Redis or logic cannot
+     * say. The signature check is
      * synchronous HMAC and the revocation look-up asynchronous, so this may start on an event loop.
      */
     public CompletableFuture<Optional<AccessToken>> verify(@Nullable String token) {
@@ -64,13 +68,23 @@ public final class TokenService {
             return CompletableFuture.completedFuture(parsed);
         }
         return revocations.isRevoked(parsed.get().tokenId())
-                .handle((revoked, error) -> {
+                .thenCombine(users.exists(parsed.get().userId()),
+                        (revoked, exists) -> !revoked && exists)
+                .handle((valid, error) -> {
                     if (error != null) {
                         throw new ParleyException(ErrorCode.UNAVAILABLE,
                                 "cannot check the token right now");
                     }
-                    return revoked ? Optional.<AccessToken>empty() : parsed;
+                    return valid ? parsed : Optional.<AccessToken>empty();
                 });
+    }
+
+    /**
+     * The user a token was signed for, checking only signature, expiry and {@code nbf}
+     * (synchronous, no I/O): what a rate limit may key on before the full check.
+     */
+    public Optional<Long> signedUserId(@Nullable String token) {
+        return parse(token).map(AccessToken::userId);
     }
 
     /** Whether a token that was valid has been revoked since (a logout raced its connect). */
@@ -96,6 +110,10 @@ public final class TokenService {
             JWTClaimsSet claims = jwt.get().getJWTClaimsSet();
             // Tokens without an id cannot be revoked, so they are not accepted at all.
             if (claims.getJWTID() == null || claims.getExpirationTime() == null) {
+                return Optional.empty();
+            }
+            if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant()
+                    .isAfter(clock.instant().plus(settings.clockSkew()))) {
                 return Optional.empty();
             }
             return Optional.of(new AccessToken(Long.parseLong(claims.getSubject()),

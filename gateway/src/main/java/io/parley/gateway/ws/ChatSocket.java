@@ -12,6 +12,7 @@ import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.frame.ClientFrame;
 import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.FrameCodec;
+import io.parley.contracts.frame.FrameRefusedException;
 import io.parley.contracts.frame.PingFrame;
 import io.parley.contracts.frame.PongFrame;
 import io.parley.contracts.frame.ReceivedFrame;
@@ -120,7 +121,8 @@ final class ChatSocket {
             }
             frame = codec.decodeClient(text);
         } catch (ParleyException e) {
-            connections.send(connection, ErrorFrame.of(e.error(), e.getMessage(), null));
+            String clientMsgId = e instanceof FrameRefusedException r ? r.clientMsgId() : null;
+            connections.send(connection, ErrorFrame.of(e.error(), e.getMessage(), clientMsgId));
             return;
         }
         if (frame instanceof PingFrame) {

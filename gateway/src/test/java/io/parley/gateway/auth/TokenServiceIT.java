@@ -1,6 +1,11 @@
 package io.parley.gateway.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.test.annotation.MockBean;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 class TokenServiceIT {
+    private static final long MISSING_USER = 404;
+
     @Inject
     TokenService tokens;
     @Inject
@@ -54,6 +63,42 @@ class TokenServiceIT {
         long remaining = Duration.between(Instant.now(), a.expiresAt()).toMillis();
         assertTrue(ttl > remaining - 5_000 && ttl <= remaining + 1_000,
                 "kept as long as the token lives: " + ttl + " vs " + remaining);
+    }
+
+    /** Logic is not running here: user 404 does not exist, every other one does. */
+    @MockBean(AccountKnownUsers.class)
+    KnownUsers knownUsers() {
+        return userId -> CompletableFuture.completedFuture(userId != MISSING_USER);
+    }
+
+    @Test
+    void refusesATokenWhoseUserDoesNotExistOnTheSocketPathAndOverHttp() throws Exception {
+        String forged = tokens.issue(MISSING_USER, "Ghost");
+        assertTrue(tokens.verify(forged).get(5, TimeUnit.SECONDS).isEmpty());
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/auth/logout", "")
+                        .bearerAuth(forged), Map.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, refused.getStatus());
+    }
+
+    @Test
+    void refusesATokenThatIsNotYetValidAndAcceptsOneWithinTheClockSkew() throws Exception {
+        Instant now = Instant.now();
+        assertTrue(tokens.verify(signed(now.plusSeconds(600))).get(5, TimeUnit.SECONDS).isEmpty(),
+                "nbf ten minutes ahead");
+        assertTrue(tokens.verify(signed(now.plusSeconds(5))).get(5, TimeUnit.SECONDS).isPresent(),
+                "nbf within the skew");
+        assertTrue(tokens.verify(signed(now.minusSeconds(60))).get(5, TimeUnit.SECONDS)
+                .isPresent(), "nbf in the past");
+    }
+
+    private static String signed(Instant notBefore) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("12").jwtID("nbf-" + notBefore)
+                .notBeforeTime(Date.from(notBefore))
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(SigningSecretGuard.DEVELOPMENT_SECRET));
+        return jwt.serialize();
     }
 
     @Test

@@ -36,6 +36,10 @@ public final class Cluster implements AutoCloseable {
 
     private final String namespace = StaleNamespaces.fresh(UUID.randomUUID().toString()
             .substring(0, 4));
+    /** The gateways refuse the published development secret: each cluster signs with its own. */
+    private static final String JWT_SECRET_PROPERTY =
+            "micronaut.security.token.jwt.signatures.secret.generator.secret";
+    private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final ServiceProcess gateway1;
     private final ServiceProcess gateway2;
@@ -47,8 +51,10 @@ public final class Cluster implements AutoCloseable {
         ServiceProcess session = start("session", "session", Map.of("im.grpc.port", "0"));
         this.logic = start("logic", "logic", Map.of("im.grpc.port", "0"));
         ServiceProcess job = start("job", "job", Map.of());
-        this.gateway1 = start("gateway", "gateway-1", Map.of("im.gateway.id", namespace + "-gw1"));
-        this.gateway2 = start("gateway", "gateway-2", Map.of("im.gateway.id", namespace + "-gw2"));
+        this.gateway1 = start("gateway", "gateway-1", Map.of("im.gateway.id", namespace + "-gw1",
+                JWT_SECRET_PROPERTY, jwtSecret));
+        this.gateway2 = start("gateway", "gateway-2", Map.of("im.gateway.id", namespace + "-gw2",
+                JWT_SECRET_PROPERTY, jwtSecret));
         awaitAll(List.of(session, logic, job, gateway1, gateway2));
     }
 
@@ -92,6 +98,7 @@ public final class Cluster implements AutoCloseable {
     public ServiceProcess startGateway(String name, Map<String, String> properties) {
         Map<String, String> props = new HashMap<>(properties);
         props.put("im.gateway.id", namespace + "-" + name);
+        props.putIfAbsent(JWT_SECRET_PROPERTY, jwtSecret);
         ServiceProcess p = start("gateway", name, props);
         p.awaitReady(READY);
         return p;

@@ -32,9 +32,8 @@ public final class AccountService {
     public User register(String phone, String displayName, String password) {
         requirePhone(phone);
         String name = limits.displayName(displayName);
-        int passwordBytes = password == null ? 0 : password.getBytes(StandardCharsets.UTF_8).length;
-        if (passwordBytes < limits.minPasswordLength()
-                || passwordBytes > limits.maxPasswordLength()) {
+        int passwordBytes = requireHashable(password);
+        if (passwordBytes < limits.minPasswordLength()) {
             throw invalid("password must be " + limits.minPasswordLength() + "-"
                     + limits.maxPasswordLength() + " bytes");
         }
@@ -49,8 +48,15 @@ public final class AccountService {
         }
     }
 
+    /**
+     * The phone must be well formed (1001), so a variant with control characters or spaces never
+     * matches a stored phone through the collation; a password over the bcrypt limit is refused
+     * (1015) as at registration, since bcrypt would ignore its tail.
+     */
     public User login(String phone, String password) {
-        Optional<User> user = phone == null ? Optional.empty() : users.findByPhone(phone);
+        requirePhone(phone);
+        requireHashable(password);
+        Optional<User> user = users.findByPhone(phone);
         String given = password == null ? "" : password;
         if (user.isEmpty()) {
             hasher.burnDecoy(given);
@@ -70,6 +76,16 @@ public final class AccountService {
 
     public boolean exists(long userId) {
         return users.existsById(userId);
+    }
+
+    /** The UTF-8 length of a password bcrypt reads whole; 1015 for a longer one. */
+    private int requireHashable(String password) {
+        int bytes = password == null ? 0 : password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxPasswordLength()) {
+            throw new ParleyException(ErrorCode.PASSWORD_TOO_LONG, "password must be at most "
+                    + limits.maxPasswordLength() + " bytes (UTF-8)");
+        }
+        return bytes;
     }
 
     static void requirePhone(String phone) {

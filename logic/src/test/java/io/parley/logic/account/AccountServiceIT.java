@@ -30,8 +30,10 @@ class AccountServiceIT {
                 () -> accounts.register(phone, "x".repeat(65), "password-1"));
         assertRefused(ErrorCode.VALIDATION_FAILED,
                 () -> accounts.register(phone, "Ann", "short"));
-        assertRefused(ErrorCode.VALIDATION_FAILED,
+        assertRefused(ErrorCode.PASSWORD_TOO_LONG,
                 () -> accounts.register(phone, "Ann", "p".repeat(73)));
+        assertRefused(ErrorCode.PASSWORD_TOO_LONG,
+                () -> accounts.register(phone, "Ann", "\u00e9".repeat(37)));
         assertTrue(users.findByPhone(phone).isEmpty());
         assertTrue(users.findByPhone("12ab").isEmpty());
     }
@@ -54,6 +56,27 @@ class AccountServiceIT {
                 () -> accounts.login(TestUsers.randomPhone(), "password-1"));
         assertEquals(wrong.getMessage(), unknown.getMessage());
         assertEquals(ann, users.findById(ann.id()).orElseThrow());
+    }
+
+    @Test
+    void refusesALoginWithAPasswordOver72BytesThatBcryptWouldCutToTheStoredOne() {
+        String password = "p".repeat(72);
+        User ann = accounts.register(TestUsers.randomPhone(), "Ann", password);
+        assertEquals(ann.id(), accounts.login(ann.phone(), password).id());
+        assertRefused(ErrorCode.PASSWORD_TOO_LONG,
+                () -> accounts.login(ann.phone(), password + "anything"));
+    }
+
+    @Test
+    void aPhoneWithControlCharactersMatchesNoStoredPhoneAndIsRefusedWith1001() {
+        User ann = accounts.register(TestUsers.randomPhone(), "Ann", "password-1");
+        for (String phone : new String[] {ann.phone() + "\t", ann.phone() + "\u0000",
+                ann.phone() + " ", "\n" + ann.phone(), ann.phone() + "\r\n"}) {
+            assertRefused(ErrorCode.VALIDATION_FAILED, () -> accounts.login(phone, "password-1"));
+            assertRefused(ErrorCode.VALIDATION_FAILED, () -> accounts.findByPhone(phone));
+            assertRefused(ErrorCode.VALIDATION_FAILED,
+                    () -> accounts.register(phone, "Twin", "password-1"));
+        }
     }
 
     private static ParleyException assertRefused(ErrorCode code, Executable call) {
