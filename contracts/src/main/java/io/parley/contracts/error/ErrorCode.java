@@ -50,6 +50,8 @@ public enum ErrorCode {
     MESSAGE_TOO_LONG(5002, 413, "The message text is over the length limit"),
     SEND_TO_SELF(5003, 400, "A direct message needs another user as recipient"),
     NOT_CONVERSATION_MEMBER(5004, 403, "You are not a member of this conversation"),
+    CLIENT_MSG_ID_REUSED(5005, 409,
+            "This clientMsgId was already used for a different message; use a new one"),
 
     INTERNAL(9001, 500, "Internal error"),
     UNAVAILABLE(9002, 503, "A backing service is unavailable; retry later");

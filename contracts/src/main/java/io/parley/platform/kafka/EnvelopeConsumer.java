@@ -1,26 +1,27 @@
 package io.parley.platform.kafka;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.parley.contracts.proto.Envelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,44 +29,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A poll loop with at-least-once semantics. Each polled batch is split by partition and the
- * partitions are handled in parallel on {@code concurrency} workers, each partition's records in
- * order (a partition holds whole conversations, so their order is kept). Only the poll thread
- * touches the Kafka consumer: once every partition of the batch is done it commits what was
- * handled, and rewinds a partition whose record failed to that record, which is offered again
- * after a growing backoff. An unreadable record is logged and skipped: it can never succeed.
- * {@link #close()} lets the records in hand finish, commits, and leaves the group.
+ * A poll loop with at-least-once semantics that works per poll, not per record. The records a
+ * poll returns for a partition go to a worker as one batch ({@link PartitionAttempts}) and that
+ * partition is paused until the worker is done, while the loop keeps polling the others: a slow
+ * or retrying partition holds up only itself. Only the poll thread touches the Kafka consumer;
+ * a finished worker wakes it, and it resumes the partition and commits what was handled
+ * asynchronously every {@code commitInterval} (synchronously when partitions are revoked and at
+ * close). An unexpected error in the loop closes that Kafka consumer and starts a new one from
+ * the committed offsets after a backoff; {@link #isLive()} is false until it polls again.
  */
 public final class EnvelopeConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeConsumer.class);
-    private static final long MAX_BACKOFF_MS = 5_000;
+    private static final long DRAIN_WAIT_MS = 10_000;
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    /** Where a group without a committed offset starts. */
+    public enum StartAt { EARLIEST, LATEST }
+
+    private final KafkaSettings settings;
+    private final String groupId;
     private final List<String> topics;
-    private final EnvelopeHandler handler;
-    private final Duration pollTimeout;
+    private final StartAt startAt;
+    private final PartitionAttempts attempts;
     private final ExecutorService workers;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger restarts = new AtomicInteger();
     private volatile boolean running = true;
+    private volatile boolean healthy = true;
     private volatile boolean assigned;
+    private volatile boolean positioned;
+    private volatile Session current;
 
     public EnvelopeConsumer(KafkaSettings settings, String groupId, List<String> topics,
-                            EnvelopeHandler handler) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
-                (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                            StartAt startAt, BatchHandler handler, DeadLetters deadLetters) {
+        this.settings = settings;
+        this.groupId = groupId;
         this.topics = topics;
-        this.handler = handler;
-        this.pollTimeout = settings.pollTimeout();
+        this.startAt = startAt;
+        this.attempts = new PartitionAttempts(handler, deadLetters, settings.maxAttempts());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.consumerConcurrency(),
                 r -> new Thread(r, groupId + "-worker-" + n.incrementAndGet()));
@@ -77,9 +78,27 @@ public final class EnvelopeConsumer implements AutoCloseable {
         return this;
     }
 
-    /** True from start until close (or a fatal error). */
+    /** True from start until close. */
     public boolean isRunning() {
         return running && thread.isAlive();
+    }
+
+    /**
+     * Running, and for a group that starts at {@link StartAt#LATEST}, placed on its partitions at
+     * least once: from then on nothing produced is skipped.
+     */
+    public boolean isReady() {
+        return isRunning() && (startAt == StartAt.EARLIEST || positioned);
+    }
+
+    /** False while the loop is down after an unexpected error and has not polled again. */
+    public boolean isLive() {
+        return !running || (healthy && thread.isAlive());
+    }
+
+    /** How often the loop was restarted after an unexpected error. */
+    public int restarts() {
+        return restarts.get();
     }
 
     public List<String> topics() {
@@ -92,122 +111,258 @@ public final class EnvelopeConsumer implements AutoCloseable {
     }
 
     private void run() {
+        long backoffMs = 0;
         try {
-            consumer.subscribe(topics, new Rebalance());
-            long backoffMs = 0;
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
-                if (records.isEmpty()) {
+                try (Session session = new Session()) {
+                    current = session;
+                    session.loop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Throwable e) {
+                    if (!running) {
+                        return;
+                    }
+                    healthy = false;
+                    restarts.incrementAndGet();
+                    backoffMs = Math.min(PartitionAttempts.MAX_BACKOFF_MS,
+                            Math.max(PartitionAttempts.FIRST_BACKOFF_MS, backoffMs * 2));
+                    LOG.error("consumer of {} failed, restarting in {} ms", topics, backoffMs, e);
+                    try {
+                        Thread.sleep(backoffMs);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        } finally {
+            running = false;
+            workers.shutdownNow();
+            stopped.countDown();
+        }
+    }
+
+    /** One Kafka consumer's life: from subscribe to close, or to an unexpected error. */
+    private final class Session implements AutoCloseable, ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Map<TopicPartition, CompletableFuture<PartitionAttempts.Outcome>> inFlight =
+                new HashMap<>();
+        private final ConcurrentLinkedQueue<TopicPartition> finished = new ConcurrentLinkedQueue<>();
+        private final Set<TopicPartition> revoking = ConcurrentHashMap.newKeySet();
+        private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+        private final Set<TopicPartition> owned = new HashSet<>();
+        private volatile boolean open = true;
+        private long lastCommitNanos = System.nanoTime();
+
+        Session() {
+            this.consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    startAt == StartAt.LATEST ? "latest" : "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                    (int) settings.sessionTimeout().toMillis(),
+                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                    (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3),
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+        }
+
+        void loop() throws InterruptedException {
+            consumer.subscribe(topics, this);
+            long commitMs = settings.commitInterval().toMillis();
+            while (running) {
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = consumer.poll(pending.isEmpty() ? settings.pollTimeout()
+                            : Duration.ofMillis(Math.min(commitMs,
+                            settings.pollTimeout().toMillis())));
+                } catch (WakeupException e) {
+                    records = ConsumerRecords.empty();
+                }
+                healthy = true;
+                for (TopicPartition tp : records.partitions()) {
+                    dispatch(tp, records.records(tp));
+                }
+                collect();
+                if (!pending.isEmpty()
+                        && System.nanoTime() - lastCommitNanos >= commitMs * 1_000_000) {
+                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(pending);
+                    pending.clear();
+                    lastCommitNanos = System.nanoTime();
+                    consumer.commitAsync(offsets, (o, error) -> {
+                        if (error != null) {
+                            LOG.warn("commit of {} failed (re-delivered later): {}", o, error.toString());
+                        }
+                    });
+                }
+            }
+            drain(inFlight.keySet());
+            commitSync(pending);
+        }
+
+        private void dispatch(TopicPartition tp,
+                              List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> batch) {
+            consumer.pause(List.of(tp));
+            CompletableFuture<PartitionAttempts.Outcome> outcome = new CompletableFuture<>();
+            inFlight.put(tp, outcome);
+            workers.execute(() -> {
+                try {
+                    outcome.complete(attempts.run(tp, batch,
+                            () -> running && open && !revoking.contains(tp)));
+                } catch (Throwable e) {
+                    outcome.completeExceptionally(e);
+                } finally {
+                    finished.add(tp);
+                    if (open) {
+                        consumer.wakeup();
+                    }
+                }
+            });
+        }
+
+        /** Takes in what workers finished: offsets to commit, partitions to resume. */
+        private void collect() {
+            TopicPartition tp;
+            while ((tp = finished.poll()) != null) {
+                CompletableFuture<PartitionAttempts.Outcome> f = inFlight.remove(tp);
+                if (f != null) {
+                    settle(f.join());
+                }
+            }
+        }
+
+        private void settle(PartitionAttempts.Outcome o) {
+            pending.put(o.partition(), new OffsetAndMetadata(o.next()));
+            if (owned.contains(o.partition())) {
+                if (!o.complete()) {
+                    consumer.seek(o.partition(), o.next());
+                }
+                consumer.resume(List.of(o.partition()));
+            }
+        }
+
+        /** Waits (bounded) for the workers of these partitions and takes in their outcomes. */
+        private void drain(Collection<TopicPartition> partitions) {
+            long deadline = System.nanoTime() + DRAIN_WAIT_MS * 1_000_000;
+            for (TopicPartition tp : List.copyOf(partitions)) {
+                CompletableFuture<PartitionAttempts.Outcome> f = inFlight.get(tp);
+                if (f == null) {
                     continue;
                 }
-                if (handleBatch(records)) {
-                    backoffMs = 0;
-                } else {
-                    backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(100, backoffMs * 2));
-                    Thread.sleep(backoffMs);
+                try {
+                    PartitionAttempts.Outcome o = f.get(Math.max(1,
+                            deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    inFlight.remove(tp);
+                    settle(o);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    LOG.warn("{} still busy after {} ms; its records are re-delivered", tp,
+                            DRAIN_WAIT_MS);
+                    inFlight.remove(tp);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    inFlight.remove(tp);
+                    throw new IllegalStateException("worker of " + tp + " failed", e.getCause());
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("consumer of {} stopped on an unexpected error", topics, e);
-        } finally {
+        }
+
+        private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            if (offsets.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, OffsetAndMetadata> copy = new HashMap<>(offsets);
+            for (int tries = 0; tries < 2; tries++) {
+                try {
+                    consumer.commitSync(copy, Duration.ofSeconds(5));
+                    offsets.keySet().removeAll(copy.keySet());
+                    return;
+                } catch (WakeupException e) {
+                    // a worker's wake-up call; try once more
+                } catch (RuntimeException e) {
+                    LOG.warn("commit of {} failed (re-delivered later): {}", copy, e.toString());
+                    offsets.keySet().removeAll(copy.keySet());
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            revoking.addAll(partitions);
             try {
-                workers.shutdown();
-                consumer.close(Duration.ofSeconds(5));
+                drain(partitions);
+                Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>();
+                partitions.forEach(tp -> {
+                    OffsetAndMetadata o = pending.remove(tp);
+                    if (o != null) {
+                        mine.put(tp, o);
+                    }
+                });
+                commitSync(mine);
             } finally {
-                running = false;
-                stopped.countDown();
+                owned.removeAll(partitions);
+                revoking.removeAll(partitions);
+                assigned = !owned.isEmpty();
             }
         }
-    }
 
-    /** Handles one polled batch, partitions in parallel; false when some partition failed. */
-    private boolean handleBatch(ConsumerRecords<String, byte[]> records) {
-        List<CompletableFuture<Progress>> work = new ArrayList<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
-            work.add(CompletableFuture.supplyAsync(() -> handlePartition(tp, batch), workers));
-        }
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        boolean ok = true;
-        for (CompletableFuture<Progress> f : work) {
-            Progress p = f.join();
-            if (p.nextOffset() >= 0) {
-                commits.put(p.partition(), new OffsetAndMetadata(p.nextOffset()));
-            }
-            if (p.rewindTo() >= 0) {
-                consumer.seek(p.partition(), p.rewindTo());
-                ok = ok && p.stopped();
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            revoking.addAll(partitions);
+            try {
+                drain(partitions);
+                partitions.forEach(pending::remove);
+            } finally {
+                owned.removeAll(partitions);
+                revoking.removeAll(partitions);
+                assigned = !owned.isEmpty();
             }
         }
-        if (!commits.isEmpty()) {
-            consumer.commitSync(commits);
-        }
-        return ok;
-    }
 
-    /**
-     * One partition's records in order. {@code nextOffset}: the offset to commit (-1: none
-     * handled); {@code rewindTo}: where to resume (-1: all handled).
-     */
-    private record Progress(TopicPartition partition, long nextOffset, long rewindTo,
-                            boolean stopped) {
-    }
-
-    private Progress handlePartition(TopicPartition tp, List<ConsumerRecord<String, byte[]>> batch) {
-        long next = -1;
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            if (!running) {
-                return new Progress(tp, next, record.offset(), true);
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            owned.addAll(partitions);
+            consumer.resume(partitions.stream().filter(tp -> !inFlight.containsKey(tp)).toList());
+            if (startAt == StartAt.LATEST) {
+                // resolve "latest" now, not at the first fetch: what is produced from here is read
+                partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(10)));
             }
-            if (!handleOne(tp, record)) {
-                return new Progress(tp, next, record.offset(), false);
-            }
-            next = record.offset() + 1;
+            assigned = !owned.isEmpty();
+            positioned = positioned || assigned;
         }
-        return new Progress(tp, next, -1, false);
-    }
 
-    private boolean handleOne(TopicPartition tp, ConsumerRecord<String, byte[]> record) {
-        Envelope envelope;
-        try {
-            envelope = Envelope.parseFrom(record.value());
-        } catch (InvalidProtocolBufferException e) {
-            LOG.error("skipping unreadable record {}@{}", tp, record.offset());
-            return true;
-        }
-        try {
-            handler.handle(record.key(), envelope);
-            return true;
-        } catch (Exception e) {
-            LOG.warn("handling {}@{} failed, will retry: {}", tp, record.offset(), e.toString());
-            return false;
+        @Override
+        public void close() {
+            open = false;
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warn("closing the consumer of {}: {}", topics, e.toString());
+            }
+            assigned = false;
         }
     }
 
     @Override
     public void close() {
-        // No wakeup(): the loop sees the flag within one poll timeout, after the records in hand.
         running = false;
+        Session session = current;
+        if (session != null) {
+            session.consumer.wakeup();
+        }
         try {
-            if (!stopped.await(15, TimeUnit.SECONDS)) {
-                LOG.warn("consumer of {} did not stop within 15 s", topics);
+            if (!stopped.await(20, TimeUnit.SECONDS)) {
+                LOG.warn("consumer of {} did not stop within 20 s", topics);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            assigned = false;
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            assigned = true;
         }
     }
 }

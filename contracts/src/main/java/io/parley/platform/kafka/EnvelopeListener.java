@@ -11,20 +11,25 @@ import java.util.List;
 /**
  * A service's consumer of some topics, from start-up to shutdown: once the server is up it
  * creates the topics when absent and starts an {@link EnvelopeConsumer} in the group
- * {@code <ns>.<role>}; readiness follows it ({@link ConsumersHealth}); on shutdown it lets the
- * records in hand finish and leaves the group. Subclasses say which topics and handle records.
+ * {@code <ns>.<role>}; readiness and liveness follow it ({@link ConsumersHealth},
+ * {@link ConsumersLiveness}); on shutdown it lets the records in hand finish and leaves the group.
+ * Subclasses say which topics and handle records, one at a time ({@link #handle}) or a
+ * partition's poll at once ({@link #handle(List)}).
  */
 public abstract class EnvelopeListener implements ApplicationEventListener<ServerStartupEvent>,
-        ConsumerStatus, EnvelopeHandler {
+        ConsumerStatus, EnvelopeHandler, BatchHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeListener.class);
     private final KafkaSettings kafka;
     private final TopicProvisioner provisioner;
+    private final DeadLetters deadLetters;
     private final String role;
     private volatile EnvelopeConsumer consumer;
 
-    protected EnvelopeListener(KafkaSettings kafka, TopicProvisioner provisioner, String role) {
+    protected EnvelopeListener(KafkaSettings kafka, TopicProvisioner provisioner,
+                               DeadLetters deadLetters, String role) {
         this.kafka = kafka;
         this.provisioner = provisioner;
+        this.deadLetters = deadLetters;
         this.role = role;
     }
 
@@ -36,12 +41,27 @@ public abstract class EnvelopeListener implements ApplicationEventListener<Serve
         return List.of();
     }
 
+    /** Where the group starts when it has no committed offset: the beginning by default. */
+    protected EnvelopeConsumer.StartAt startAt() {
+        return EnvelopeConsumer.StartAt.EARLIEST;
+    }
+
+    /** A partition's records of one poll; by default each in turn to {@link #handle}. */
+    @Override
+    public void handle(List<Received> batch) throws Exception {
+        for (Received r : batch) {
+            handle(r.key(), r.envelope());
+        }
+    }
+
     @Override
     public final void onApplicationEvent(ServerStartupEvent event) {
         List<String> consumed = topics(kafka);
         consumed.forEach(provisioner::ensure);
         producedTopics(kafka).forEach(provisioner::ensure);
-        consumer = new EnvelopeConsumer(kafka, kafka.group(role), consumed, this).start();
+        provisioner.ensure(deadLetters.topic());
+        consumer = new EnvelopeConsumer(kafka, kafka.group(role), consumed, startAt(), this,
+                deadLetters).start();
     }
 
     @Override
@@ -52,7 +72,13 @@ public abstract class EnvelopeListener implements ApplicationEventListener<Serve
     @Override
     public final boolean isConsuming() {
         EnvelopeConsumer c = consumer;
-        return c != null && c.isRunning();
+        return c != null && c.isReady();
+    }
+
+    @Override
+    public final boolean isLive() {
+        EnvelopeConsumer c = consumer;
+        return c == null || c.isLive();
     }
 
     @PreDestroy

@@ -39,9 +39,14 @@ public final class EnvelopeProducer {
 
     /** Completes when the broker has the record, or exceptionally after the send timeout. */
     public CompletableFuture<RecordMetadata> send(String topic, String key, Envelope envelope) {
+        return sendRecord(new ProducerRecord<>(topic, key, envelope.toByteArray()));
+    }
+
+    /** A record as it is (a dead letter, a replayed one), completing like {@link #send}. */
+    public CompletableFuture<RecordMetadata> sendRecord(ProducerRecord<String, byte[]> record) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, key, envelope.toByteArray()),
+            producer.send(record,
                     (metadata, error) -> {
                         if (error != null) {
                             result.completeExceptionally(error);

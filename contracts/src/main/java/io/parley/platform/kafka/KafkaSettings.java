@@ -21,6 +21,11 @@ import java.time.Duration;
  * @param consumerConcurrency partitions a consumer handles in parallel
  * @param sessionTimeout how long a crashed consumer keeps its partitions before the group
  *                       hands them to another instance
+ * @param commitInterval how often a consumer commits the offsets it has handled (asynchronously;
+ *                       a crash re-delivers at most this much, which handlers de-duplicate)
+ * @param maxAttempts    tries of a record that keeps failing (not for a transient reason) before
+ *                       it goes to {@code <ns>.dead-letter}
+ * @param replicationFactor replicas of the topics this project creates (1 on one broker)
  */
 @ConfigurationProperties("im.kafka")
 public record KafkaSettings(
@@ -30,7 +35,10 @@ public record KafkaSettings(
         @Bindable(defaultValue = "500ms") Duration pollTimeout,
         @Bindable(defaultValue = "10s") Duration sendTimeout,
         @Bindable(defaultValue = "8") @Positive int consumerConcurrency,
-        @Bindable(defaultValue = "10s") Duration sessionTimeout) {
+        @Bindable(defaultValue = "10s") Duration sessionTimeout,
+        @Bindable(defaultValue = "200ms") Duration commitInterval,
+        @Bindable(defaultValue = "5") @Positive int maxAttempts,
+        @Bindable(defaultValue = "1") @Positive short replicationFactor) {
 
     /** Client sends, keyed by conversation id, consumed by logic. */
     public String upstreamTopic() {
@@ -50,6 +58,11 @@ public record KafkaSettings(
     /** Side work for the job service. */
     public String taskTopic() {
         return namespace + ".tasks";
+    }
+
+    /** Records that kept failing, with headers naming where they came from and why. */
+    public String deadLetterTopic() {
+        return namespace + ".dead-letter";
     }
 
     /** The consumer group of a role, e.g. {@code logic} or {@code gateway.gw-1}. */

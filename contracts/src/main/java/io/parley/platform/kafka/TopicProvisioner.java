@@ -33,7 +33,7 @@ public final class TopicProvisioner {
     public void ensure(String topic) {
         try {
             admin.createTopics(java.util.List.of(new NewTopic(topic, settings.partitions(),
-                    (short) 1))).all().get(15, TimeUnit.SECONDS);
+                    settings.replicationFactor()))).all().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic, e.getCause());

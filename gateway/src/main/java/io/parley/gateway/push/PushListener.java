@@ -13,6 +13,8 @@ import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
 import io.parley.platform.kafka.EnvelopeListener;
+import io.parley.platform.kafka.DeadLetters;
+import io.parley.platform.kafka.EnvelopeConsumer;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
 import jakarta.inject.Singleton;
@@ -31,9 +33,9 @@ public final class PushListener extends EnvelopeListener {
     private final Connections connections;
     private final String gatewayId;
 
-    PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics,
+    PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics, DeadLetters deadLetters,
                  GatewayIdentity gateway) {
-        super(kafka, topics, "gateway." + gateway.id());
+        super(kafka, topics, deadLetters, "gateway." + gateway.id());
         this.connections = connections;
         this.gatewayId = gateway.id();
     }
@@ -41,6 +43,12 @@ public final class PushListener extends EnvelopeListener {
     @Override
     protected List<String> topics(KafkaSettings kafka) {
         return List.of(kafka.pushTopic(gatewayId));
+    }
+
+    /** A push is for sockets open now: a new group starts at the end of the topic. */
+    @Override
+    protected EnvelopeConsumer.StartAt startAt() {
+        return EnvelopeConsumer.StartAt.LATEST;
     }
 
     /** Writes the record's frames to the sockets it names. */

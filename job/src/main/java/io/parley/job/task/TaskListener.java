@@ -4,6 +4,7 @@ import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.Task;
 import io.parley.job.cache.CacheEvictor;
 import io.parley.platform.kafka.EnvelopeListener;
+import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
 import jakarta.inject.Singleton;
@@ -26,9 +27,9 @@ final class TaskListener extends EnvelopeListener {
     private final TaskSettings settings;
     private final Clock clock;
 
-    TaskListener(CacheEvictor evictor, KafkaSettings kafka, TopicProvisioner topics,
+    TaskListener(CacheEvictor evictor, KafkaSettings kafka, TopicProvisioner topics, DeadLetters deadLetters,
                  TaskSettings settings, Clock clock) {
-        super(kafka, topics, "job");
+        super(kafka, topics, deadLetters, "job");
         this.evictor = evictor;
         this.settings = settings;
         this.clock = clock;

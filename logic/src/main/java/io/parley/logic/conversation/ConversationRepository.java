@@ -10,18 +10,6 @@ import java.time.Instant;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ConversationRepository extends GenericRepository<Conversation, String> {
 
-    /** Takes the row lock until commit: seq allocation is serialized per conversation. */
-    @Query("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = :at WHERE id = :id")
-    long incrementSeq(String id, Instant at);
-
-    /** The sender has read their own message: it never counts as unread for them. */
-    @Query("UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, :seq) "
-            + "WHERE conversation_id = :id AND user_id = :userId")
-    void readUpTo(String id, long userId, long seq);
-
-    @Query("SELECT last_seq FROM conversations WHERE id = :id")
-    long findLastSeq(String id);
-
     @Query("INSERT IGNORE INTO conversations (id, kind, last_seq, created_at) "
             + "VALUES (:id, :kind, 0, :at)")
     void insertIfAbsent(String id, int kind, Instant at);

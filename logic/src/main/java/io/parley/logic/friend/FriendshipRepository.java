@@ -44,12 +44,4 @@ interface FriendshipRepository extends GenericRepository<Friendship, Long> {
     /** Up to {@code limit} friend ids of a user (who to tell when they come online). */
     @Query("SELECT friend_id FROM friends WHERE user_id = :userId ORDER BY friend_id LIMIT :limit")
     List<Long> findFriendIds(long userId, int limit);
-
-    /** Everything a direct message from sender to recipient depends on, in one round trip. */
-    @Query("SELECT (SELECT COUNT(*) FROM users WHERE id = :recipient) AS recipients, "
-            + "(SELECT COUNT(*) FROM blocks WHERE (user_id = :sender AND blocked_id = :recipient) "
-            + "OR (user_id = :recipient AND blocked_id = :sender)) AS blocks, "
-            + "(SELECT COUNT(*) FROM friends WHERE user_id = :sender AND friend_id = :recipient) "
-            + "AS friendships")
-    Standing standing(long sender, long recipient);
 }

@@ -1,39 +1,106 @@
 package io.parley.logic.message;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.parley.logic.conversation.ConversationSeq;
+import io.parley.logic.conversation.SentUpTo;
 import io.parley.logic.ids.SnowflakeIds;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The one transaction of a send: next seq (row lock), id, insert. Commit releases the seq. The
- * message is stamped here, next to its seq.
+ * The one transaction of a batch of sends (a group commit): a run of seqs per conversation (row
+ * locks), ids, one multi-row INSERT, the senders' read cursors, one COMMIT, which releases the
+ * seqs. The messages are stamped here, next to their seqs. When the unique key (sender, client
+ * id) refuses a row, everything rolls back ({@link DuplicateSend}) and the seqs are given back.
  */
 @Singleton
 class MessageWriter {
-    private final MessageRepository messages;
+    private static final String INSERT = "INSERT INTO messages (id, conversation_id, seq, "
+            + "sender_id, recipient_id, client_msg_id, body, created_at) VALUES ";
+
+    private final JdbcOperations jdbc;
     private final ConversationSeq seqs;
     private final SnowflakeIds ids;
     private final Clock clock;
 
-    MessageWriter(MessageRepository messages, ConversationSeq seqs, SnowflakeIds ids, Clock clock) {
-        this.messages = messages;
+    MessageWriter(JdbcOperations jdbc, ConversationSeq seqs, SnowflakeIds ids, Clock clock) {
+        this.jdbc = jdbc;
         this.seqs = seqs;
         this.ids = ids;
         this.clock = clock;
     }
 
+    /** The drafts as stored messages, in the same order; each conversation's in seq order. */
     @Transactional
-    Message insert(String conversationId, long senderId, Long recipientId, String clientMsgId,
-                   String text) {
+    List<Message> insertAll(List<Draft> drafts) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long seq = seqs.next(conversationId, at);
-        seqs.sentBy(conversationId, senderId, seq);
-        return messages.save(new Message(ids.next(), conversationId, seq, senderId, recipientId,
-                clientMsgId, text, at));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        drafts.forEach(d -> counts.merge(d.conversationId(), 1, Integer::sum));
+        Map<String, Long> next = new HashMap<>(seqs.allocate(counts, at));
+        List<Message> rows = new ArrayList<>(drafts.size());
+        Map<String, SentUpTo> cursors = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            long seq = next.merge(d.conversationId(), 1L, Long::sum) - 1;
+            rows.add(new Message(ids.next(), d.conversationId(), seq, d.senderId(),
+                    d.recipientId(), d.clientMsgId(), d.text(), at));
+            cursors.put(d.conversationId() + "/" + d.senderId(),
+                    new SentUpTo(d.conversationId(), d.senderId(), seq));
+        }
+        insert(rows);
+        seqs.sentBy(cursors.values());
+        return rows;
+    }
+
+    private void insert(List<Message> rows) {
+        String sql = INSERT + String.join(",", Collections.nCopies(rows.size(),
+                "(?,?,?,?,?,?,?,?)"));
+        try {
+            jdbc.prepareStatement(sql, ps -> {
+                int i = 1;
+                for (Message m : rows) {
+                    ps.setLong(i++, m.id());
+                    ps.setString(i++, m.conversationId());
+                    ps.setLong(i++, m.seq());
+                    ps.setLong(i++, m.senderId());
+                    if (m.recipientId() == null) {
+                        ps.setNull(i++, Types.BIGINT);
+                    } else {
+                        ps.setLong(i++, m.recipientId());
+                    }
+                    ps.setString(i++, m.clientMsgId());
+                    ps.setString(i++, m.body());
+                    ps.setTimestamp(i++, Timestamp.from(m.createdAt()));
+                }
+                return ps.executeUpdate();
+            });
+        } catch (RuntimeException e) {
+            if (refusedByClientKey(e)) {
+                throw new DuplicateSend(e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean refusedByClientKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    && String.valueOf(t.getMessage()).contains("uk_messages_sender_client")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import io.parley.contracts.proto.ChatSend;
 import io.parley.contracts.proto.Envelope;
 import io.parley.logic.delivery.Fanout;
 import io.parley.platform.kafka.EnvelopeListener;
+import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
 import jakarta.inject.Singleton;
@@ -29,8 +30,8 @@ public final class UpstreamListener extends EnvelopeListener {
     private final Fanout fanout;
 
     UpstreamListener(MessageService messages, Fanout fanout, KafkaSettings kafka,
-                     TopicProvisioner topics) {
-        super(kafka, topics, "logic");
+                     TopicProvisioner topics, DeadLetters deadLetters) {
+        super(kafka, topics, deadLetters, "logic");
         this.messages = messages;
         this.fanout = fanout;
     }

@@ -5,6 +5,7 @@ import io.parley.contracts.proto.Envelope;
 import io.parley.logic.delivery.Fanout;
 import io.parley.logic.friend.FriendLists;
 import io.parley.platform.kafka.EnvelopeListener;
+import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
 import jakarta.inject.Singleton;
@@ -24,9 +25,9 @@ final class PresenceListener extends EnvelopeListener {
     private final int maxNotified;
 
     PresenceListener(FriendLists friends, Fanout fanout, KafkaSettings kafka,
-                     TopicProvisioner topics,
+                     TopicProvisioner topics, DeadLetters deadLetters,
                      @Value("${im.logic.presence.max-notified:5000}") int maxNotified) {
-        super(kafka, topics, "logic-presence");
+        super(kafka, topics, deadLetters, "logic-presence");
         this.friends = friends;
         this.fanout = fanout;
         this.maxNotified = maxNotified;

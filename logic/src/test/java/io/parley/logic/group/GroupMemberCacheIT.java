@@ -3,6 +3,8 @@ package io.parley.logic.group;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.proto.Envelope;
+import io.parley.platform.kafka.BatchHandler;
+import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.EnvelopeConsumer;
 import io.parley.platform.kafka.KafkaSettings;
 import jakarta.inject.Inject;
@@ -44,6 +46,8 @@ class GroupMemberCacheIT {
     StatefulRedisConnection<String, String> redis;
     @Inject
     KafkaSettings kafka;
+    @Inject
+    DeadLetters deadLetters;
 
     private final List<Envelope> tasks = new CopyOnWriteArrayList<>();
     private EnvelopeConsumer job;
@@ -51,7 +55,8 @@ class GroupMemberCacheIT {
     @BeforeAll
     void startJob() {
         job = new EnvelopeConsumer(kafka, kafka.group("test-job-" + UUID.randomUUID()),
-                List.of(kafka.taskTopic()), (key, envelope) -> {
+                List.of(kafka.taskTopic()), EnvelopeConsumer.StartAt.EARLIEST,
+                BatchHandler.each((key, envelope) -> {
                     tasks.add(envelope);
                     long due = envelope.getTask().getExecuteAtMs() - System.currentTimeMillis();
                     if (due > 0) {
@@ -59,7 +64,7 @@ class GroupMemberCacheIT {
                     }
                     redis.sync().del(envelope.getTask().getCacheEviction().getKeysList()
                             .toArray(String[]::new));
-                }).start();
+                }), deadLetters).start();
     }
 
     @AfterAll

@@ -126,28 +126,37 @@ final class PresenceStore {
         return out;
     }
 
-    /** Every live connection of each user. */
+    /**
+     * Every live connection of each user: the users' sets, then all their connections' values,
+     * each step pipelined (two round trips to Redis for any number of users).
+     */
     List<Connection> locate(Collection<Long> userIds) {
         List<Long> users = List.copyOf(userIds);
         List<RedisFuture<java.util.Set<String>>> sets = new ArrayList<>();
         users.forEach(u -> sets.add(redis.smembers(userKey(u))));
         await(sets);
+        List<List<String>> refsByUser = new ArrayList<>();
+        List<RedisFuture<List<KeyValue<String, String>>>> valuesByUser = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            List<String> refs = List.copyOf(get(sets.get(i)));
+            refsByUser.add(refs);
+            valuesByUser.add(refs.isEmpty() ? null : redis.mget(
+                    refs.stream().map(PresenceStore::connKey).toArray(String[]::new)));
+        }
         List<Connection> found = new ArrayList<>();
         List<RedisFuture<?>> cleanup = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
-            long userId = users.get(i);
-            List<String> refs = List.copyOf(get(sets.get(i)));
+            List<String> refs = refsByUser.get(i);
             if (refs.isEmpty()) {
                 continue;
             }
-            List<KeyValue<String, String>> values = get(redis.mget(
-                    refs.stream().map(PresenceStore::connKey).toArray(String[]::new)));
+            List<KeyValue<String, String>> values = get(valuesByUser.get(i));
             for (int j = 0; j < refs.size(); j++) {
                 KeyValue<String, String> kv = values.get(j);
                 if (kv.hasValue()) {
                     found.add(parse(refs.get(j), kv.getValue()));
                 } else {
-                    cleanup.add(redis.srem(userKey(userId), refs.get(j)));
+                    cleanup.add(redis.srem(userKey(users.get(i)), refs.get(j)));
                 }
             }
         }

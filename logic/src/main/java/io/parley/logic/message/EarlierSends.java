@@ -1,0 +1,52 @@
+package io.parley.logic.message;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored messages of some idempotency keys, in one query on uk_messages_sender_client. Asked
+ * only when the unique key refused a row or a send was refused: retries are rare.
+ */
+@Singleton
+class EarlierSends {
+    private final JdbcOperations jdbc;
+
+    EarlierSends(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<ClientKey, Message> find(Collection<ClientKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<ClientKey> list = List.copyOf(keys);
+        String where = String.join(" OR ", java.util.Collections.nCopies(list.size(),
+                "(sender_id = ? AND client_msg_id = ?)"));
+        return jdbc.prepareStatement("SELECT id, conversation_id, seq, sender_id, recipient_id, "
+                + "client_msg_id, body, created_at FROM messages WHERE " + where, ps -> {
+            int i = 1;
+            for (ClientKey k : list) {
+                ps.setLong(i++, k.senderId());
+                ps.setString(i++, k.clientMsgId());
+            }
+            Map<ClientKey, Message> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long recipient = rs.getLong("recipient_id");
+                    Message m = new Message(rs.getLong("id"), rs.getString("conversation_id"),
+                            rs.getLong("seq"), rs.getLong("sender_id"),
+                            rs.wasNull() ? null : recipient, rs.getString("client_msg_id"),
+                            rs.getString("body"), rs.getTimestamp("created_at").toInstant());
+                    out.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
+                }
+            }
+            return out;
+        });
+    }
+}
