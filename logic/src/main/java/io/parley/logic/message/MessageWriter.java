@@ -2,6 +2,8 @@ package io.parley.logic.message;
 
 import io.parley.logic.conversation.ConversationSeq;
 import io.parley.logic.ids.SnowflakeIds;
+import io.parley.logic.inbox.InboxAppend;
+import io.parley.logic.mention.Mentions;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -19,12 +21,17 @@ class MessageWriter {
     private final ConversationSeq seqs;
     private final SnowflakeIds ids;
     private final Clock clock;
+    private final InboxAppend inbox;
+    private final Mentions mentions;
 
-    MessageWriter(MessageRepository messages, ConversationSeq seqs, SnowflakeIds ids, Clock clock) {
+    MessageWriter(MessageRepository messages, ConversationSeq seqs, SnowflakeIds ids, Clock clock,
+                  InboxAppend inbox, Mentions mentions) {
         this.messages = messages;
         this.seqs = seqs;
         this.ids = ids;
         this.clock = clock;
+        this.inbox = inbox;
+        this.mentions = mentions;
     }
 
     @Transactional
@@ -33,7 +40,10 @@ class MessageWriter {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long seq = seqs.next(conversationId, at);
         seqs.sentBy(conversationId, senderId, seq);
-        return messages.save(new Message(ids.next(), conversationId, seq, senderId, recipientId,
-                clientMsgId, text, at));
+        Message saved = messages.save(new Message(ids.next(), conversationId, seq, senderId,
+                recipientId, clientMsgId, text, at));
+        inbox.append(saved.toProto());
+        mentions.record(saved.toProto());
+        return saved;
     }
 }
