@@ -11,5 +11,6 @@ import jakarta.validation.constraints.Positive;
  *                         socket over this is a slow consumer and is closed with 4412
  */
 @ConfigurationProperties("im.gateway.ws")
-public record OutboundSettings(@Bindable(defaultValue = "1048576") @Positive long maxOutboundBytes) {
+public record OutboundSettings(
+        @Bindable(defaultValue = "1048576") @Positive long maxOutboundBytes) {
 }

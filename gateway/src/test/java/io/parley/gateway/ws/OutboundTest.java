@@ -24,7 +24,8 @@ class OutboundTest {
 
         WebSocketSession proxy() {
             return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[]{WebSocketSession.class}, (p, method, args) -> switch (method.getName()) {
+                    new Class<?>[]{WebSocketSession.class},
+                    (p, method, args) -> switch (method.getName()) {
                         case "isOpen" -> open;
                         case "sendAsync" -> {
                             CompletableFuture<Object> f = new CompletableFuture<>();

@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
 /**
  * Mute per member and conversation. A muted member still counts unread and mentions; their
@@ -11,7 +12,7 @@ import jakarta.inject.Singleton;
  * (or is their own, for their other devices). Read marks and acks are unchanged.
  */
 @Singleton
-public final class Mute {
+public class Mute {
     private final JdbcOperations jdbc;
 
     Mute(JdbcOperations jdbc) {
@@ -19,6 +20,7 @@ public final class Mute {
     }
 
     /** 5004 for a non-member. */
+    @Transactional
     public boolean set(long userId, String conversationId, boolean muted) {
         int rows = jdbc.prepareStatement("UPDATE conversation_members SET muted = ? "
                 + "WHERE conversation_id = ? AND user_id = ?", ps -> {

@@ -65,7 +65,8 @@ public final class Fanout {
                 .setStored(message.toProto()).build()));
         ChatMessage proto = message.toProto();
         int chunk = limits.connectionsPerPush();
-        connectionsByGateway(live.of(message, audience), upstream).forEach((gateway, connections) -> {
+        List<Long> reached = live.of(message, audience);
+        connectionsByGateway(reached, upstream).forEach((gateway, connections) -> {
             for (int from = 0; from < connections.size(); from += chunk) {
                 sends.add(producer.send(kafka.pushTopic(gateway), message.conversationId(),
                         envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)

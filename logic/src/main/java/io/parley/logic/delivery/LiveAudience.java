@@ -1,6 +1,7 @@
 package io.parley.logic.delivery;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.parley.logic.mention.Mentions;
 import io.parley.logic.message.Message;
 import jakarta.inject.Singleton;
@@ -16,7 +17,7 @@ import java.util.Set;
  * conversation's muted members per message; nothing more when nobody muted it.
  */
 @Singleton
-public final class LiveAudience {
+public class LiveAudience {
     private final JdbcOperations jdbc;
     private final Mentions mentions;
 
@@ -25,6 +26,7 @@ public final class LiveAudience {
         this.mentions = mentions;
     }
 
+    @ReadOnly
     public List<Long> of(Message message, List<Long> audience) {
         Set<Long> muted = muted(message.conversationId());
         muted.remove(message.senderId());

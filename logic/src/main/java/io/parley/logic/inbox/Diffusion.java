@@ -32,7 +32,8 @@ public final class Diffusion {
             return Mode.WRITE;
         }
         long groupId = ConversationIds.groupIdOf(conversationId);
-        int members = jdbc.prepareStatement("SELECT member_count FROM `groups` WHERE id = ?", ps -> {
+        String sql = "SELECT member_count FROM `groups` WHERE id = ?";
+        int members = jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, groupId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * What a reconnecting device asks once: its inbox after inbox seq N (a range of the inbox's
  * primary key, joined to the messages) and, for each large group it belongs to, the group's seq
- * and its read cursor, and the badges (mentions, mute) of its conversations. Read in one read-only transaction, so the inbox seq and the pages agree.
+ * and its read cursor, and the badges (mentions, mute) of its conversations. Read in one
+ * read-only transaction, so the inbox seq and the pages agree.
  */
 @Singleton
 public class InboxSync {

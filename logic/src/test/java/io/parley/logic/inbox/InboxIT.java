@@ -140,6 +140,56 @@ class InboxIT {
     }
 
     @Test
+    void crossingTheThresholdUnderTrafficSwitchesAtOneSeqLosingNothing() throws Exception {
+        long owner = user();
+        long early = user();
+        long group = group(owner);
+        membership.join(early, group, null);
+        long[] joiners = {user(), user(), user()};
+        int senders = 4;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                long sender = t % 2 == 0 ? owner : early;
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        messages.persistGroup(sender, group, "x-" + thread + "-" + i, "m");
+                    }
+                }));
+            }
+            for (long joiner : joiners) {
+                Thread.sleep(150);
+                membership.join(joiner, group, null); // 3 members, then 4 and 5: large at 4
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = senders * each;
+        List<Long> inInbox = new ArrayList<>();
+        long after = 0;
+        SyncReply page;
+        do {
+            page = sync.after(early, after, 50);
+            for (InboxEntry e : page.getEntriesList()) {
+                inInbox.add(e.getMessage().getSeq());
+                after = e.getInboxSeq();
+            }
+        } while (page.getHasMore());
+        for (int i = 0; i < inInbox.size(); i++) {
+            assertEquals(i + 1L, inInbox.get(i), "the inbox: seqs 1..S-1, once each, in order");
+        }
+        RoomState room = sync.after(early, 0, 1).getLargeGroups(0);
+        assertEquals(total, room.getLastSeq(), "every message has its seq in the timeline");
+        assertTrue(inInbox.size() < total, "the group went large during the burst");
+    }
+
+    @Test
     void refusesANegativeSeqAndAnOversizedPage() {
         long a = user();
         assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ParleyException.class,

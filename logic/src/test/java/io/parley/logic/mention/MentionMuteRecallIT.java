@@ -70,11 +70,12 @@ class MentionMuteRecallIT {
         assertTrue(sync.after(b, 0, 0).getEntriesList().isEmpty(), "the refused send left nothing");
 
         messages.persistGroup(owner, group, "all-2", "@all meeting at 5");
+        assertEquals(1, mentions(a, conv), "@all reached a");
         messages.persistGroup(a, group, "m-1", "hey @" + b + ", and @" + 99_999_999L + " too");
         messages.persistGroup(a, group, "m-2", "mail me at x@" + b + " (not a mention)");
 
         assertEquals(2, mentions(b, conv));
-        assertEquals(1, mentions(a, conv), "@all reached a");
+        assertEquals(0, mentions(a, conv), "a read up to its own later message");
         assertEquals(0, mentions(owner, conv), "the sender's own @all does not count for them");
         reads.markRead(b, conv, 2);
         assertEquals(0, mentions(b, conv), "read past both mentions");
@@ -93,15 +94,17 @@ class MentionMuteRecallIT {
 
         Persisted plain = messages.persistGroup(a, group, "p-1", "plain");
         Persisted mention = messages.persistGroup(a, group, "p-2", "look @" + b);
+
+        Badge badge = badge(b, conv).orElseThrow();
+        assertTrue(badge.getMuted());
+        assertEquals(1, badge.getMentions());
         Persisted own = messages.persistGroup(b, group, "p-3", "mine");
 
         assertFalse(live.of(plain.message(), plain.audience()).contains(b));
         assertTrue(live.of(plain.message(), plain.audience()).containsAll(List.of(owner, a)));
         assertTrue(live.of(mention.message(), mention.audience()).contains(b));
         assertTrue(live.of(own.message(), own.audience()).contains(b), "their other devices");
-        Badge badge = badge(b, conv).orElseThrow();
-        assertTrue(badge.getMuted());
-        assertEquals(1, badge.getMentions());
+        assertEquals(0, badge(b, conv).orElseThrow().getMentions(), "read by sending");
         assertEquals(3, sync.after(b, 0, 0).getEntriesCount(), "muted still has every message");
 
         assertFalse(mute.set(b, conv, false));
