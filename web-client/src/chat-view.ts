@@ -12,6 +12,7 @@ import { ConversationList } from './conversation-list';
 import { ConversationsApi, type ConversationRow } from './conversations-api';
 import type { Directory } from './directory';
 import type { MessageFrame, ServerFrame, WelcomeFrame } from './frames';
+import { wireAttention } from './attention-wiring';
 import { ApiError, ErrorCodes, type ParleyApi } from './http-api';
 import { MessagePane } from './message-pane';
 import { MessageStore, sendFrameOf } from './message-store';
@@ -47,6 +48,7 @@ export class ChatView {
   private readonly marker: ReadMarker;
   private readonly unsubscribe: () => void;
   private tabShown = true;
+  private stopAttention: () => void = () => {};
   private readonly visibilityChanged = () => this.updateVisible();
 
   constructor(private readonly options: ChatViewOptions) {
@@ -137,11 +139,18 @@ export class ChatView {
     document.addEventListener('visibilitychange', this.visibilityChanged);
     this.updateVisible();
     this.socket.start();
+    this.stopAttention = wireAttention(this.element, this.options.api, {
+      activeId: () => this.store.activeId,
+      redraw: () => this.render(Date.now()),
+      toast: this.options.toast,
+      recalled: () => this.options.toast('Message recalled; it shows as recalled on every device.'),
+    });
   }
 
   stop(): void {
     document.removeEventListener('visibilitychange', this.visibilityChanged);
     this.socket.stop();
+    this.stopAttention();
     this.sync.stop();
     this.received.stop();
     this.marker.stop();

@@ -2,6 +2,7 @@
 // recently active first, each with the peer's or group's name, the last message (in a group,
 // with its sender), its time and a red unread badge when it is not open.
 
+import { attention } from './attention-badges';
 import type { ListStatus } from './chat-sync';
 import type { Directory } from './directory';
 import { el } from './element';
@@ -101,6 +102,7 @@ export class ConversationList {
               'span',
               { class: 'conversation-side' },
               last ? el('time', { class: 'conversation-time' }, messageTime(last.sentAt, now)) : null,
+              attention.mark(c.id),
               c.unread > 0 && !active
                 ? el(
                     'span',

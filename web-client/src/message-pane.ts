@@ -5,6 +5,7 @@
 
 import type { Directory } from './directory';
 import { el, setAttributes } from './element';
+import { bubbleText, recallButton } from './message-attention';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
 import { backButton, emptyPane } from './split-layout';
@@ -249,7 +250,8 @@ function createRow(m: ChatMessage): HTMLElement {
     'div',
     { class: 'bubble', 'data-testid': 'message-bubble', 'data-from': m.from },
     sender,
-    el('p', { class: 'bubble-text' }, m.text),
+    bubbleText(m),
+    recallButton(m, Date.now()),
     el('div', { class: 'bubble-meta' }, el('time', { class: 'bubble-time' }), el('span', { class: 'bubble-status' })),
   );
   return el('div', { class: `bubble-row ${m.mine ? 'mine' : 'theirs'}` }, bubble);

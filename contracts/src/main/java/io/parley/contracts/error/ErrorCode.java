@@ -52,6 +52,11 @@ public enum ErrorCode {
     NOT_CONVERSATION_MEMBER(5004, 403, "You are not a member of this conversation"),
     CLIENT_MSG_ID_REUSED(5005, 409,
             "This clientMsgId was already used for a different message; use a new one"),
+    NOT_MESSAGE_SENDER(5006, 403, "Only the sender may recall a message"),
+    RECALL_WINDOW_PASSED(5007, 409, "The recall window of this message has passed"),
+    ALREADY_RECALLED(5008, 409, "This message was already recalled"),
+    MESSAGE_NOT_FOUND(5009, 404, "No such message"),
+    MENTION_ALL_NOT_ALLOWED(5010, 403, "Only the owner or an admin may mention @all"),
 
     INTERNAL(9001, 500, "Internal error"),
     UNAVAILABLE(9002, 503, "A backing service is unavailable; retry later");

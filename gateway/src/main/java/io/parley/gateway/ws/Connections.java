@@ -28,11 +28,13 @@ public final class Connections {
     private final FrameCodec codec;
     private final PresenceReporter presence;
     private final Clock clock;
+    private final Outbound outbound;
 
-    Connections(FrameCodec codec, PresenceReporter presence, Clock clock) {
+    Connections(FrameCodec codec, PresenceReporter presence, Clock clock, Outbound outbound) {
         this.codec = codec;
         this.presence = presence;
         this.clock = clock;
+        this.outbound = outbound;
     }
 
     /** Completes once session knows the socket (or failed to hear of it; heartbeats heal). */
@@ -53,8 +55,7 @@ public final class Connections {
         if (c == null || !c.session().isOpen()) {
             return false;
         }
-        c.session().sendAsync(codec.encodeServer(frame));
-        return true;
+        return outbound.write(c, codec.encodeServer(frame));
     }
 
     /**
@@ -67,14 +68,11 @@ public final class Connections {
             return false;
         }
         c.unconfirmed().pushed(frame, clock.millis());
-        c.session().sendAsync(codec.encodeServer(frame));
-        return true;
+        return outbound.write(c, codec.encodeServer(frame));
     }
 
     void send(SocketConnection connection, ServerFrame frame) {
-        if (connection.session().isOpen()) {
-            connection.session().sendAsync(codec.encodeServer(frame));
-        }
+        outbound.write(connection, codec.encodeServer(frame));
     }
 
     /**

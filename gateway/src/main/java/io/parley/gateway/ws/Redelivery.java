@@ -1,7 +1,6 @@
 package io.parley.gateway.ws;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.parley.contracts.frame.FrameCodec;
 import io.parley.contracts.frame.MessageFrame;
 import jakarta.inject.Singleton;
 
@@ -16,12 +15,10 @@ import java.time.Clock;
 @Singleton
 final class Redelivery {
     private final Connections connections;
-    private final FrameCodec codec;
     private final Clock clock;
 
-    Redelivery(Connections connections, FrameCodec codec, Clock clock) {
+    Redelivery(Connections connections, Clock clock) {
         this.connections = connections;
-        this.codec = codec;
         this.clock = clock;
     }
 
@@ -30,9 +27,7 @@ final class Redelivery {
         long now = clock.millis();
         for (SocketConnection c : connections.all()) {
             for (MessageFrame frame : c.unconfirmed().due(now)) {
-                if (c.session().isOpen()) {
-                    c.session().sendAsync(codec.encodeServer(frame));
-                }
+                connections.send(c, frame);
             }
         }
     }

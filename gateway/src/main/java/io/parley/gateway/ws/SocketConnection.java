@@ -2,6 +2,8 @@ package io.parley.gateway.ws;
 
 import io.micronaut.websocket.WebSocketSession;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * One open, authenticated socket. {@code lastSeenMs} is written by the socket's event loop and
  * read by the heartbeat sweep, hence volatile.
@@ -14,6 +16,7 @@ public final class SocketConnection {
     private final long connectedAtMs;
     private final WebSocketSession session;
     private final Unconfirmed unconfirmed;
+    private final AtomicLong outboundBytes = new AtomicLong();
     private volatile long lastSeenMs;
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
@@ -55,6 +58,11 @@ public final class SocketConnection {
 
     Unconfirmed unconfirmed() {
         return unconfirmed;
+    }
+
+    /** Bytes written to the socket and not yet flushed, kept by {@link Outbound}. */
+    AtomicLong outboundBytes() {
+        return outboundBytes;
     }
 
     long lastSeenMs() {

@@ -21,7 +21,8 @@ class OpenApiDocumentIT {
         String yaml = http.toBlocking().retrieve(HttpRequest.GET("/openapi/parley.yml"));
         for (String path : new String[] {"/api/auth/logout:", "/api/me:", "/api/users/search:",
                 "/api/friends/requests/{id}/accept:", "/api/friends:", "/api/blocks:",
-                "bearerFormat: JWT"}) {
+                "/api/sync:", "/api/conversations/{id}/mute:",
+                "/api/conversations/{id}/messages/{messageId}/recall:", "bearerFormat: JWT"}) {
             assertTrue(yaml.contains(path), path + " missing from the document");
         }
     }

@@ -41,14 +41,16 @@ public final class Fanout {
     private final KafkaSettings kafka;
     private final FanoutLimits limits;
     private final Clock clock;
+    private final LiveAudience live;
 
     Fanout(PresenceClient presence, EnvelopeProducer producer, KafkaSettings kafka,
-           FanoutLimits limits, Clock clock) {
+           FanoutLimits limits, Clock clock, LiveAudience live) {
         this.presence = presence;
         this.producer = producer;
         this.kafka = kafka;
         this.limits = limits;
         this.clock = clock;
+        this.live = live;
     }
 
     /**
@@ -63,7 +65,8 @@ public final class Fanout {
                 .setStored(message.toProto()).build()));
         ChatMessage proto = message.toProto();
         int chunk = limits.connectionsPerPush();
-        connectionsByGateway(audience, upstream).forEach((gateway, connections) -> {
+        List<Long> reached = live.of(message, audience);
+        connectionsByGateway(reached, upstream).forEach((gateway, connections) -> {
             for (int from = 0; from < connections.size(); from += chunk) {
                 sends.add(producer.send(kafka.pushTopic(gateway), message.conversationId(),
                         envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)

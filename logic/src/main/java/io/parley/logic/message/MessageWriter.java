@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.parley.logic.conversation.ConversationSeq;
 import io.parley.logic.conversation.SentUpTo;
 import io.parley.logic.ids.SnowflakeIds;
+import io.parley.logic.inbox.InboxAppend;
+import io.parley.logic.mention.Mentions;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -35,12 +37,17 @@ class MessageWriter {
     private final ConversationSeq seqs;
     private final SnowflakeIds ids;
     private final Clock clock;
+    private final InboxAppend inbox;
+    private final Mentions mentions;
 
-    MessageWriter(JdbcOperations jdbc, ConversationSeq seqs, SnowflakeIds ids, Clock clock) {
+    MessageWriter(JdbcOperations jdbc, ConversationSeq seqs, SnowflakeIds ids, Clock clock,
+                  InboxAppend inbox, Mentions mentions) {
         this.jdbc = jdbc;
         this.seqs = seqs;
         this.ids = ids;
         this.clock = clock;
+        this.inbox = inbox;
+        this.mentions = mentions;
     }
 
     /** The drafts as stored messages, in the same order; each conversation's in seq order. */
@@ -61,6 +68,10 @@ class MessageWriter {
         }
         insert(rows);
         seqs.sentBy(cursors.values());
+        for (Message row : rows) {
+            inbox.append(row.toProto());
+            mentions.record(row.toProto());
+        }
         return rows;
     }
 

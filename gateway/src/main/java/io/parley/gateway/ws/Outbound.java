@@ -1,0 +1,71 @@
+package io.parley.gateway.ws;
+
+import io.micronaut.websocket.CloseReason;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one place bytes go to a socket, with bounded buffering: each write adds its size to the
+ * socket's unflushed bytes until Netty reports it written to the network. A socket whose unflushed
+ * bytes would pass {@code im.gateway.ws.max-outbound-bytes} cannot keep up; it is closed with 4412
+ * (the frame dropped), and its client resyncs from its seqs. So a gateway's memory stays bounded
+ * by sockets × the limit whatever a reader does. Counted for {@code /info} (slowConsumers).
+ */
+@Singleton
+final class Outbound {
+    static final CloseReason SLOW_CONSUMER = new CloseReason(4412, "slow consumer");
+
+    private final OutboundSettings settings;
+    private final AtomicLong closed = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+
+    Outbound(OutboundSettings settings) {
+        this.settings = settings;
+    }
+
+    /** False when the socket was closed as a slow consumer (or was closed already). */
+    boolean write(SocketConnection c, String text) {
+        if (!c.session().isOpen()) {
+            return false;
+        }
+        long bytes = text.length() + utf8Extra(text);
+        long now = c.outboundBytes().addAndGet(bytes);
+        if (now > settings.maxOutboundBytes()) {
+            c.outboundBytes().addAndGet(-bytes);
+            closed.incrementAndGet();
+            c.session().close(SLOW_CONSUMER);
+            return false;
+        }
+        pending.addAndGet(bytes);
+        c.session().sendAsync(text).whenComplete((ok, error) -> {
+            c.outboundBytes().addAndGet(-bytes);
+            pending.addAndGet(-bytes);
+        });
+        return true;
+    }
+
+    /** Sockets closed as slow consumers since start. */
+    long closedCount() {
+        return closed.get();
+    }
+
+    /** Unflushed bytes over all sockets right now. */
+    long pendingBytes() {
+        return pending.get();
+    }
+
+    long limit() {
+        return settings.maxOutboundBytes();
+    }
+
+    private static long utf8Extra(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length - text.length();
+            }
+        }
+        return 0;
+    }
+}

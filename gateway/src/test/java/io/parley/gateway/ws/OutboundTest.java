@@ -1,0 +1,81 @@
+package io.parley.gateway.ws;
+
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bounded outbound buffering: a socket whose unflushed bytes pass the limit is closed, 4412. */
+class OutboundTest {
+    /** A session whose writes complete only when the test flushes them. */
+    static final class SlowSession {
+        final List<CompletableFuture<Object>> unflushed = new ArrayList<>();
+        final List<CloseReason> closes = new ArrayList<>();
+        boolean open = true;
+
+        WebSocketSession proxy() {
+            return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{WebSocketSession.class},
+                    (p, method, args) -> switch (method.getName()) {
+                        case "isOpen" -> open;
+                        case "sendAsync" -> {
+                            CompletableFuture<Object> f = new CompletableFuture<>();
+                            unflushed.add(f);
+                            yield f;
+                        }
+                        case "close" -> {
+                            closes.add(args == null ? CloseReason.NORMAL : (CloseReason) args[0]);
+                            open = false;
+                            yield null;
+                        }
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == args[0];
+                        default -> null;
+                    });
+        }
+
+        void flush() {
+            unflushed.forEach(f -> f.complete(null));
+            unflushed.clear();
+        }
+    }
+
+    private final Outbound outbound = new Outbound(new OutboundSettings(1000));
+    private final SlowSession session = new SlowSession();
+    private final SocketConnection socket = new SocketConnection(1, "t", "c", "d", 0,
+            session.proxy(), new DeliverySettings(Duration.ofSeconds(1), 3, 500));
+
+    @Test
+    void aReaderThatKeepsUpIsNeverClosed() {
+        for (int i = 0; i < 100; i++) {
+            assertTrue(outbound.write(socket, "x".repeat(400)));
+            session.flush();
+        }
+        assertTrue(session.closes.isEmpty());
+        assertEquals(0, outbound.pendingBytes());
+    }
+
+    @Test
+    void unflushedBytesOverTheLimitCloseTheSocketWith4412() {
+        assertTrue(outbound.write(socket, "x".repeat(400)));
+        assertTrue(outbound.write(socket, "é".repeat(200)), "400 UTF-8 bytes: 800 pending");
+        assertEquals(800, outbound.pendingBytes());
+        assertFalse(outbound.write(socket, "x".repeat(201)), "1001 bytes would pass 1000");
+        assertEquals(List.of(Outbound.SLOW_CONSUMER), session.closes);
+        assertEquals(4412, session.closes.get(0).getCode());
+        assertEquals(1, outbound.closedCount());
+        assertFalse(outbound.write(socket, "x"), "nothing more goes to a closed socket");
+        assertEquals(2, session.unflushed.size(), "the refused frames were never queued");
+        session.flush();
+        assertEquals(0, outbound.pendingBytes(), "memory is given back as writes complete");
+    }
+}

@@ -1,0 +1,232 @@
+package io.parley.logic.inbox;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.error.ParleyException;
+import io.parley.contracts.proto.InboxEntry;
+import io.parley.contracts.proto.RoomState;
+import io.parley.contracts.proto.SyncReply;
+import io.parley.logic.account.AccountService;
+import io.parley.logic.group.GroupProfile;
+import io.parley.logic.group.Groups;
+import io.parley.logic.group.JoinPolicy;
+import io.parley.logic.group.Membership;
+import io.parley.logic.message.MessageService;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Write diffusion on the real MariaDB: every member's inbox gets each message of its direct
+ * conversations and small groups under a gapless inbox seq; large groups (threshold 3 here) add
+ * no inbox row and show up in the sync answer with their seq and cursor instead.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "im.logic.chat.direct-requires-friendship", value = "false")
+@Property(name = "im.logic.group.large-threshold", value = "3")
+class InboxIT {
+    @Inject
+    MessageService messages;
+    @Inject
+    InboxSync sync;
+    @Inject
+    AccountService accounts;
+    @Inject
+    Groups groups;
+    @Inject
+    Membership membership;
+
+    @Test
+    void directAndSmallGroupMessagesLandInEveryMembersInboxWithGaplessSeqs() {
+        long a = user();
+        long b = user();
+        long c = user();
+        long group = group(a);
+        membership.join(b, group, null);
+
+        messages.persistDirect(a, b, "d-1", "hi b");
+        messages.persistGroup(b, group, "g-1", "hi group");
+        messages.persistDirect(c, a, "d-2", "hi a");
+
+        SyncReply ofA = sync.after(a, 0, 0);
+        assertEquals(List.of(1L, 2L, 3L), seqs(ofA));
+        assertEquals(List.of("hi b", "hi group", "hi a"), texts(ofA));
+        assertEquals(3, ofA.getInboxSeq());
+        assertFalse(ofA.getHasMore());
+        assertTrue(ofA.getLargeGroupsList().isEmpty());
+
+        SyncReply ofB = sync.after(b, 0, 0);
+        assertEquals(List.of("hi b", "hi group"), texts(ofB));
+        assertEquals(List.of(1L, 2L), seqs(ofB), "B's own counter, independent of A's");
+        assertEquals(List.of("hi a"), texts(sync.after(c, 0, 0)));
+
+        SyncReply afterTwo = sync.after(a, 2, 0);
+        assertEquals(List.of("hi a"), texts(afterTwo), "only what came after the device's seq");
+        SyncReply paged = sync.after(a, 0, 2);
+        assertEquals(List.of(1L, 2L), seqs(paged));
+        assertTrue(paged.getHasMore());
+    }
+
+    @Test
+    void concurrentSendsIntoSharedInboxesKeepEveryInboxGapless() throws Exception {
+        long a = user();
+        long b = user();
+        long c = user();
+        long group = group(a);
+        membership.join(b, group, null);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                done.add(pool.submit(() -> messages.persistDirect(c, a, "cd-" + n, "d" + n)));
+                done.add(pool.submit(() -> messages.persistGroup(b, group, "cg-" + n, "g" + n)));
+                done.add(pool.submit(() -> messages.persistDirect(a, b, "ab-" + n, "x" + n)));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long s = 1; s <= 60; s++) {
+            expected.add(s);
+        }
+        assertEquals(expected, allSeqs(a), "a: 20 from c, 20 in the group, 20 to b");
+        assertEquals(expected.subList(0, 40), allSeqs(b));
+    }
+
+    @Test
+    void largeGroupsWriteNoInboxRowsAndSyncReportsTheirSeqAndCursor() {
+        long owner = user();
+        long group = group(owner);
+        long[] members = {user(), user(), user()};
+        membership.join(members[0], group, null);
+        messages.persistGroup(owner, group, "small-1", "while small");
+        membership.join(members[1], group, null);
+        membership.join(members[2], group, null); // 4 members: now above the threshold of 3
+
+        messages.persistGroup(owner, group, "large-1", "now large");
+        messages.persistGroup(members[1], group, "large-2", "still large");
+
+        assertEquals(List.of("while small"), texts(sync.after(members[0], 0, 0)),
+                "the switch happens at one seq: before it inbox, from it timeline");
+        SyncReply ofMember = sync.after(members[2], 0, 0);
+        assertTrue(ofMember.getEntriesList().isEmpty());
+        assertEquals(0, ofMember.getInboxSeq());
+        RoomState room = ofMember.getLargeGroups(0);
+        assertEquals("g_" + group, room.getConversationId());
+        assertEquals(3, room.getLastSeq());
+        assertEquals(0, room.getReadSeq());
+        assertEquals(3, room.getUnread());
+        RoomState ofSender = sync.after(members[1], 0, 0).getLargeGroups(0);
+        assertEquals(3, ofSender.getReadSeq(), "the sender has read its own message");
+        assertEquals(0, ofSender.getUnread());
+    }
+
+    @Test
+    void crossingTheThresholdUnderTrafficSwitchesAtOneSeqLosingNothing() throws Exception {
+        long owner = user();
+        long early = user();
+        long group = group(owner);
+        membership.join(early, group, null);
+        long[] joiners = {user(), user(), user()};
+        int senders = 4;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                long sender = t % 2 == 0 ? owner : early;
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        messages.persistGroup(sender, group, "x-" + thread + "-" + i, "m");
+                    }
+                }));
+            }
+            for (long joiner : joiners) {
+                Thread.sleep(150);
+                membership.join(joiner, group, null); // 3 members, then 4 and 5: large at 4
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = senders * each;
+        List<Long> inInbox = new ArrayList<>();
+        long after = 0;
+        SyncReply page;
+        do {
+            page = sync.after(early, after, 50);
+            for (InboxEntry e : page.getEntriesList()) {
+                inInbox.add(e.getMessage().getSeq());
+                after = e.getInboxSeq();
+            }
+        } while (page.getHasMore());
+        for (int i = 0; i < inInbox.size(); i++) {
+            assertEquals(i + 1L, inInbox.get(i), "the inbox: seqs 1..S-1, once each, in order");
+        }
+        RoomState room = sync.after(early, 0, 1).getLargeGroups(0);
+        assertEquals(total, room.getLastSeq(), "every message has its seq in the timeline");
+        assertTrue(inInbox.size() < total, "the group went large during the burst");
+    }
+
+    @Test
+    void refusesANegativeSeqAndAnOversizedPage() {
+        long a = user();
+        assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ParleyException.class,
+                () -> sync.after(a, -1, 0)).error());
+        assertEquals(ErrorCode.PAGE_TOO_LARGE, assertThrows(ParleyException.class,
+                () -> sync.after(a, 0, 10_000)).error());
+    }
+
+    private List<Long> allSeqs(long user) {
+        List<Long> out = new ArrayList<>();
+        long after = 0;
+        SyncReply page;
+        do {
+            page = sync.after(user, after, 50);
+            out.addAll(seqs(page));
+            after = out.isEmpty() ? 0 : out.get(out.size() - 1);
+        } while (page.getHasMore());
+        return out;
+    }
+
+    private static List<Long> seqs(SyncReply reply) {
+        return reply.getEntriesList().stream().map(InboxEntry::getInboxSeq).toList();
+    }
+
+    private static List<String> texts(SyncReply reply) {
+        return reply.getEntriesList().stream().map(e -> e.getMessage().getText()).toList();
+    }
+
+    private long group(long owner) {
+        return groups.create(owner, new GroupProfile("Chat", null, null, JoinPolicy.OPEN))
+                .group().id();
+    }
+
+    private long user() {
+        String phone = "+1" + (1_000_000_000L
+                + ThreadLocalRandom.current().nextLong(8_999_999_999L));
+        return accounts.register(phone, "U " + UUID.randomUUID().toString().substring(0, 4),
+                "password-1").id();
+    }
+}

@@ -1,0 +1,34 @@
+// How a bubble's text shows mentions and recalls (issue #12): mention tokens are highlighted
+// (mine more strongly), a recalled message shows a tombstone instead of text, and my own
+// messages get a Recall button while the recall window lasts.
+
+import { canRecall, isTombstone } from './attention-api';
+import { el } from './element';
+import { mentionParts } from './mentions';
+
+interface Shown {
+  text: string;
+  seq: number | null;
+  mine: boolean;
+  sentAt: number;
+  messageId: string | null;
+}
+
+/** The bubble's text paragraph: a tombstone, or the text with its mentions marked. */
+export function bubbleText(m: Shown, selfId = 0): HTMLElement {
+  if (isTombstone(m)) {
+    return el('p', { class: 'bubble-text recalled', 'data-testid': 'message-recalled' }, 'Message recalled');
+  }
+  const parts = mentionParts(m.text, selfId).map((p) =>
+    p.mention
+      ? el('span', { class: `mention mention-${p.mention}`, 'data-testid': 'mention' }, p.text)
+      : p.text,
+  );
+  return el('p', { class: 'bubble-text' }, ...parts);
+}
+
+/** A Recall button for a message of mine still inside the window, else null. */
+export function recallButton(m: Shown, now: number): HTMLElement | null {
+  if (!canRecall(m, now) || m.messageId === null) return null;
+  return el('button', { type: 'button', class: 'link-button', 'data-recall': m.messageId }, 'Recall');
+}
