@@ -2,6 +2,13 @@ package io.parley.platform.kafka;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.parley.contracts.proto.Envelope;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.parley.platform.metrics.KafkaClientMeters;
+import io.parley.platform.tracing.RecordLog;
+import io.parley.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +48,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final AutoCloseable meters;
     private final List<String> topics;
     private final EnvelopeHandler handler;
     private final Duration pollTimeout;
@@ -63,6 +71,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                 (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.meters = KafkaClientMeters.consumer(consumer, groupId);
         this.topics = topics;
         this.handler = handler;
         this.pollTimeout = settings.pollTimeout();
@@ -114,11 +123,20 @@ public final class EnvelopeConsumer implements AutoCloseable {
         } finally {
             try {
                 workers.shutdown();
+                closeMeters();
                 consumer.close(Duration.ofSeconds(5));
             } finally {
                 running = false;
                 stopped.countDown();
             }
+        }
+    }
+
+    private void closeMeters() {
+        try {
+            meters.close();
+        } catch (Exception e) {
+            LOG.debug("closing the consumer's meters failed", e);
         }
     }
 
@@ -177,12 +195,17 @@ public final class EnvelopeConsumer implements AutoCloseable {
             LOG.error("skipping unreadable record {}@{}", tp, record.offset());
             return true;
         }
-        try {
+        Span span = Traces.start("consume " + tp.topic(), SpanKind.CONSUMER,
+                envelope.getTraceMap());
+        try (Scope ignored = span.makeCurrent(); RecordLog ignoredToo = RecordLog.of(envelope)) {
             handler.handle(record.key(), envelope);
             return true;
         } catch (Exception e) {
+            span.setStatus(StatusCode.ERROR, e.toString());
             LOG.warn("handling {}@{} failed, will retry: {}", tp, record.offset(), e.toString());
             return false;
+        } finally {
+            span.end();
         }
     }
 

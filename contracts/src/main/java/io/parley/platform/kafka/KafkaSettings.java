@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param sendTimeout longest a produce may take before it is reported failed
  * @param consumerConcurrency partitions a consumer handles in parallel
  * @param sessionTimeout how long a crashed consumer keeps its partitions before the group
- *                       hands them to another instance
+ *                       hands them to another instance (6 s: the broker's minimum; the
+ *                       heartbeat is a third of it)
  */
 @ConfigurationProperties("im.kafka")
 public record KafkaSettings(
@@ -30,7 +31,7 @@ public record KafkaSettings(
         @Bindable(defaultValue = "500ms") Duration pollTimeout,
         @Bindable(defaultValue = "10s") Duration sendTimeout,
         @Bindable(defaultValue = "8") @Positive int consumerConcurrency,
-        @Bindable(defaultValue = "10s") Duration sessionTimeout) {
+        @Bindable(defaultValue = "6s") Duration sessionTimeout) {
 
     /** Client sends, keyed by conversation id, consumed by logic. */
     public String upstreamTopic() {

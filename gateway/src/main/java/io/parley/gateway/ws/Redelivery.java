@@ -18,8 +18,10 @@ final class Redelivery {
     private final Connections connections;
     private final FrameCodec codec;
     private final Clock clock;
+    private final SocketMeters meters;
 
-    Redelivery(Connections connections, FrameCodec codec, Clock clock) {
+    Redelivery(Connections connections, FrameCodec codec, Clock clock, SocketMeters meters) {
+        this.meters = meters;
         this.connections = connections;
         this.codec = codec;
         this.clock = clock;
@@ -31,6 +33,7 @@ final class Redelivery {
         for (SocketConnection c : connections.all()) {
             for (MessageFrame frame : c.unconfirmed().due(now)) {
                 if (c.session().isOpen()) {
+                    meters.redelivered();
                     c.session().sendAsync(codec.encodeServer(frame));
                 }
             }

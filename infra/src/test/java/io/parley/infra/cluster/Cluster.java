@@ -114,6 +114,9 @@ public final class Cluster implements AutoCloseable {
         // The chat suites talk between strangers; the friendship rule has its own tests
         // (logic DirectChatPermissionIT; blocks refuse either way: FriendApiIT).
         props.put("im.logic.chat.direct-requires-friendship", "false");
+        // Suites that kill logic on purpose expect the acks after failover, not a 9002 at 5 s;
+        // DegradeIT sets its own short deadline.
+        props.put("im.gateway.ws.ack-timeout", "60s");
         props.putAll(extra);
         ServiceProcess p = ServiceProcess.start(root, module, name, props);
         synchronized (processes) {
