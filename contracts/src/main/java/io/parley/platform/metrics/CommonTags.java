@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 final class CommonTags {
 
     @Singleton
-    MeterFilter serviceTag(@Value("${micronaut.application.name}") String service) {
+    MeterFilter serviceTag(@Value("${micronaut.application.name:parley}") String service) {
         return MeterFilter.commonTags(io.micrometer.core.instrument.Tags.of("service", service));
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class Tracing {
     private final OpenTelemetrySdk sdk;
 
-    Tracing(TracingSettings settings, @Value("${micronaut.application.name}") String service) {
+    Tracing(TracingSettings settings,
+            @Value("${micronaut.application.name:parley}") String service) {
         SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
                         AttributeKey.stringKey("service.name"), service))))

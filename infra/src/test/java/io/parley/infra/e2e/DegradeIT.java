@@ -52,13 +52,16 @@ class DegradeIT {
             cluster.logic().kill();
 
             // Calls to logic fail as 503/9002, and soon without reaching it: the breaker opened.
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                    metric(gateway.http(), "parley_rpc_breaker_state{target=\"logic\"") == 1.0);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                api.get("/api/users/" + bob.userId(), alice.token());
+                return metric(gateway.http(), "parley_rpc_breaker_state", "target=\"logic\"")
+                        == 1.0;
+            });
             ApiClient.Reply refused = api.get("/api/users/" + bob.userId(), alice.token());
             assertEquals(503, refused.status(), refused.toString());
             assertEquals(9002L, refused.number("code"));
-            assertTrue(metric(gateway.http(), "parley_rpc_breaker_transitions_total{"
-                    + "from=\"CLOSED\",target=\"logic\",to=\"OPEN\"") >= 1.0);
+            assertTrue(metric(gateway.http(), "parley_rpc_breaker_transitions_total",
+                    "from=\"CLOSED\"", "target=\"logic\"", "to=\"OPEN\"") >= 1.0);
 
             // A send that Kafka takes but nobody answers: 9002 after the ack timeout.
             ServerFrame late = send(a, bob.userId(), WAIT);
@@ -82,7 +85,12 @@ class DegradeIT {
                     api.get("/api/users/" + bob.userId(), alice.token()).status() == 200);
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
                     send(a, bob.userId(), WAIT) instanceof AckFrame);
-            assertEquals(0.0, metric(gateway.http(), "parley_rpc_breaker_state{target=\"logic\""));
+            // Successful calls in the half-open state close the breaker again.
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                api.get("/api/users/" + bob.userId(), alice.token());
+                return metric(gateway.http(), "parley_rpc_breaker_state", "target=\"logic\"")
+                        == 0.0;
+            });
         }
     }
 
@@ -94,13 +102,14 @@ class DegradeIT {
                 || f instanceof ErrorFrame e && id.equals(e.clientMsgId()), timeout);
     }
 
-    /** One sample of the gateway's Prometheus endpoint, by the start of its line. */
-    static double metric(URI service, String prefix) throws Exception {
+    /** One sample of a service's Prometheus endpoint: by name and some of its labels. */
+    static double metric(URI service, String name, String... labels) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         service.resolve("/prometheus")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return r.body().lines().filter(l -> l.startsWith(prefix))
+        return r.body().lines().filter(l -> l.startsWith(name + "{")
+                        && java.util.Arrays.stream(labels).allMatch(l::contains))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(Double.NaN);
     }
