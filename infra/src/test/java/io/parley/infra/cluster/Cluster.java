@@ -42,7 +42,14 @@ public final class Cluster implements AutoCloseable {
         ServiceProcess job = start("job", "job", Map.of());
         this.gateway1 = start("gateway", "gateway-1", Map.of("im.gateway.id", namespace + "-gw1"));
         this.gateway2 = start("gateway", "gateway-2", Map.of("im.gateway.id", namespace + "-gw2"));
-        awaitAll(List.of(session, logic, job, gateway1, gateway2));
+        try {
+            awaitAll(List.of(session, logic, job, gateway1, gateway2));
+        } catch (RuntimeException e) {
+            // No one can close a cluster whose constructor failed: stop its processes here, or
+            // they outlive the test run and load the machine for every later one.
+            close();
+            throw e;
+        }
     }
 
     public ServiceProcess gateway1() {
