@@ -24,7 +24,7 @@ done
 
 names=(gateway-2 gateway-1 job session logic)
 if ((services_only == 0)); then
-    names+=(kafka etcd redis mariadb)
+    names+=(zipkin kafka etcd redis mariadb)
 fi
 
 # Gateways first, so no socket is accepted while what serves it goes away; then the back end;

@@ -147,6 +147,7 @@ proc_marker() {
         redis) echo redis-server ;;
         etcd) echo etcd ;;
         kafka) echo kafka.Kafka ;;
+        zipkin) echo zipkin-server ;;
         gateway-1) echo im.gateway.id=gw-1 ;;
         gateway-2) echo im.gateway.id=gw-2 ;;
         *) echo "$1.jar" ;;
@@ -529,7 +530,11 @@ service_port() {
 }
 
 # The -D properties that make one instance differ from its defaults.
+# Set by up.sh --tracing: every service exports its spans to the local Zipkin.
+PARLEY_TRACING_PROPS=""
+
 service_props() {
+    echo "$PARLEY_TRACING_PROPS"
     case $1 in
         logic) echo "-Dim.grpc.port=9090" ;;
         session) echo "-Dim.grpc.port=9091" ;;
@@ -542,4 +547,44 @@ service_jar() {
     local module
     module="$(service_module "$1")"
     echo "$PARLEY_ROOT/$module/target/$module.jar"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Zipkin (up.sh --tracing): the tracing server, one jar from Maven Central, spans kept in memory
+
+ZIPKIN_VERSION=3.5.1
+ZIPKIN_PORT=9411
+ZIPKIN_HOME="$PARLEY_RUN/zipkin"
+
+zipkin_fetch() {
+    local jar="$ZIPKIN_HOME/zipkin-server-$ZIPKIN_VERSION-exec.jar" log="$PARLEY_LOGS/zipkin-fetch.log"
+    if [[ -f $jar ]]; then
+        return 0
+    fi
+    mkdir -p "$ZIPKIN_HOME"
+    (cd "$PARLEY_ROOT" && ./mvnw -B -q dependency:copy \
+        -Dartifact="io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" \
+        -DoutputDirectory="$ZIPKIN_HOME") >"$log" 2>&1 || {
+        show_log_tail "$log" 30
+        die zipkin "could not fetch io.zipkin:zipkin-server:$ZIPKIN_VERSION:exec"
+    }
+    say zipkin "fetched $(rel "$jar")"
+}
+
+start_zipkin() {
+    local pid
+    if pid="$(running_pid zipkin)"; then
+        say zipkin "already running (pid $pid)"
+    elif http_ok "http://127.0.0.1:$ZIPKIN_PORT/health"; then
+        say zipkin "already running on 127.0.0.1:$ZIPKIN_PORT (not started by these scripts)"
+    else
+        zipkin_fetch
+        # shellcheck disable=SC2086 # PARLEY_JAVA_OPTS is a list of flags
+        spawn zipkin "$PARLEY_LOGS/zipkin.log" env STORAGE_TYPE=mem QUERY_PORT="$ZIPKIN_PORT" \
+            java -Xmx256m -XX:+UseSerialGC -jar "$ZIPKIN_HOME/zipkin-server-$ZIPKIN_VERSION-exec.jar"
+        wait_for_http zipkin "http://127.0.0.1:$ZIPKIN_PORT/health" 90 "$SPAWNED_PID" ||
+            die zipkin "not healthy within 90 s; see $(rel "$PARLEY_LOGS/zipkin.log")"
+        say zipkin "ready: http://127.0.0.1:$ZIPKIN_PORT/zipkin/"
+    fi
+    PARLEY_TRACING_PROPS="-Dim.tracing.zipkin-url=http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
 }

@@ -10,10 +10,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
     cat <<'EOF'
-Usage: infra/scripts/up.sh [--detach]
+Usage: infra/scripts/up.sh [--detach] [--tracing]
 
   --detach, -d   return once every service is ready (also UP_DETACH=1);
                  infra/scripts/down.sh stops everything later
+  --tracing      also start Zipkin on 127.0.0.1:9411 (jar from Maven Central, spans in
+                 memory) and have every service export its spans there
 Environment:
   SKIP_BUILD=1       do not run ./mvnw package first
   UP_TIMEOUT=120     seconds the services get to become ready
@@ -23,9 +25,11 @@ EOF
 }
 
 detach=${UP_DETACH:-0}
+tracing=0
 for arg in "$@"; do
     case $arg in
         -d | --detach) detach=1 ;;
+        --tracing) tracing=1 ;;
         -h | --help)
             usage
             exit 0
@@ -166,6 +170,9 @@ print_table() {
     echo
     echo "Web client:  http://127.0.0.1:8080  (gw-1)   http://127.0.0.1:8081  (gw-2)"
     echo "Logs:        $(rel "$PARLEY_LOGS")/<service>.log"
+    if [[ -n $PARLEY_TRACING_PROPS ]]; then
+        echo "Traces:      http://127.0.0.1:$ZIPKIN_PORT/zipkin/"
+    fi
     echo
 }
 
@@ -220,6 +227,9 @@ ensure_jwt_secret() {
 
 infra_up
 ensure_jwt_secret
+if [[ $tracing == 1 ]]; then
+    start_zipkin
+fi
 ensure_packages jq
 ensure_database parley
 plan_services

@@ -3,6 +3,7 @@ package io.parley.platform.discovery;
 import io.grpc.ManagedChannel;
 import io.grpc.NameResolver;
 import io.grpc.netty.NettyChannelBuilder;
+import io.parley.platform.tracing.TraceInterceptors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -36,6 +37,7 @@ public final class ServiceChannels {
                 .nameResolverFactory(new Factory())
                 .defaultLoadBalancingPolicy("round_robin")
                 .usePlaintext()
+                .intercept(TraceInterceptors.client())
                 .build();
     }
 

@@ -1,5 +1,12 @@
 package io.parley.platform.kafka;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.parley.platform.tracing.RecordLog;
+import io.parley.platform.tracing.Traces;
+
 import java.util.List;
 
 /**
@@ -13,11 +20,24 @@ import java.util.List;
 public interface BatchHandler {
     void handle(List<Received> batch) throws Exception;
 
-    /** A handler of one record at a time, for consumers without batch work. */
+    /**
+     * A handler of one record at a time, for consumers without batch work. Each record is handled
+     * in its own consumer span (a child of the trace the envelope carries) with its ids in the log
+     * context.
+     */
     static BatchHandler each(EnvelopeHandler handler) {
         return batch -> {
             for (Received r : batch) {
-                handler.handle(r.key(), r.envelope());
+                Span span = Traces.start("consume", SpanKind.CONSUMER, r.envelope().getTraceMap());
+                try (Scope ignored = span.makeCurrent();
+                     RecordLog ignoredToo = RecordLog.of(r.envelope())) {
+                    handler.handle(r.key(), r.envelope());
+                } catch (Exception e) {
+                    span.setStatus(StatusCode.ERROR, e.toString());
+                    throw e;
+                } finally {
+                    span.end();
+                }
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.parley.platform.kafka;
 
+import io.parley.platform.metrics.KafkaClientMeters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -147,6 +148,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
     /** One Kafka consumer's life: from subscribe to close, or to an unexpected error. */
     private final class Session implements AutoCloseable, ConsumerRebalanceListener {
         private final KafkaConsumer<String, byte[]> consumer;
+        private final AutoCloseable meters;
         private final Map<TopicPartition, CompletableFuture<PartitionAttempts.Outcome>> inFlight =
                 new HashMap<>();
         private final ConcurrentLinkedQueue<TopicPartition> finished = new ConcurrentLinkedQueue<>();
@@ -170,6 +172,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                     (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3),
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                     new StringDeserializer(), new ByteArrayDeserializer());
+            this.meters = KafkaClientMeters.consumer(consumer, groupId);
         }
 
         void loop() throws InterruptedException {
@@ -341,6 +344,11 @@ public final class EnvelopeConsumer implements AutoCloseable {
         @Override
         public void close() {
             open = false;
+            try {
+                meters.close();
+            } catch (Exception e) {
+                LOG.debug("closing the meters of {}: {}", topics, e.toString());
+            }
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {

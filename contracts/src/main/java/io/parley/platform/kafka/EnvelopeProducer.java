@@ -1,6 +1,7 @@
 package io.parley.platform.kafka;
 
 import io.parley.contracts.proto.Envelope;
+import io.parley.platform.metrics.KafkaClientMeters;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,6 +36,7 @@ public final class EnvelopeProducer {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5001 + 1),
                 ProducerConfig.CLIENT_ID_CONFIG, "parley-" + ProcessHandle.current().pid()),
                 new StringSerializer(), new ByteArraySerializer());
+        KafkaClientMeters.producer(producer);
     }
 
     /** Completes when the broker has the record, or exceptionally after the send timeout. */

@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param sendTimeout longest a produce may take before it is reported failed
  * @param consumerConcurrency partitions a consumer handles in parallel
  * @param sessionTimeout how long a crashed consumer keeps its partitions before the group
- *                       hands them to another instance
+ *                       hands them to another instance (6 s: the broker's minimum; the
+ *                       heartbeat is a third of it)
  * @param commitInterval how often a consumer commits the offsets it has handled (asynchronously;
  *                       a crash re-delivers at most this much, which handlers de-duplicate)
  * @param maxAttempts    tries of a record that keeps failing (not for a transient reason) before
@@ -35,7 +36,7 @@ public record KafkaSettings(
         @Bindable(defaultValue = "500ms") Duration pollTimeout,
         @Bindable(defaultValue = "10s") Duration sendTimeout,
         @Bindable(defaultValue = "8") @Positive int consumerConcurrency,
-        @Bindable(defaultValue = "10s") Duration sessionTimeout,
+        @Bindable(defaultValue = "6s") Duration sessionTimeout,
         @Bindable(defaultValue = "200ms") Duration commitInterval,
         @Bindable(defaultValue = "5") @Positive int maxAttempts,
         @Bindable(defaultValue = "1") @Positive short replicationFactor) {

@@ -8,6 +8,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
+import io.parley.platform.tracing.TraceInterceptors;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -48,7 +49,8 @@ public final class GrpcServer {
         this.settings = settings;
         NettyServerBuilder builder = NettyServerBuilder.forAddress(
                 new InetSocketAddress("0.0.0.0", settings.port()));
-        services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, counter)));
+        services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, counter,
+                TraceInterceptors.server())));
         try {
             this.server = builder.build().start();
         } catch (IOException e) {

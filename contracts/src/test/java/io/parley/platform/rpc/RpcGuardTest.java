@@ -4,12 +4,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Status;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RpcGuardTest {
@@ -81,5 +84,51 @@ class RpcGuardTest {
         }));
         assertEquals(ErrorCode.UNAVAILABLE, e.error());
         assertEquals(before, calls.get(), "an open breaker does not call the target");
+    }
+
+    @Test
+    void nonRetriableStatusesAreNeitherRetriedNorCountedAgainstTheBreaker() {
+        RpcGuard guard = new RpcGuard("t", policy);
+        AtomicInteger attempts = new AtomicInteger();
+        for (int i = 0; i < 20; i++) {
+            assertThrows(ParleyException.class, () -> guard.idempotent(() -> {
+                attempts.incrementAndGet();
+                throw Status.INVALID_ARGUMENT.asRuntimeException();
+            }));
+        }
+        assertEquals(20, attempts.get(), "one attempt per call");
+        assertEquals(CircuitBreaker.State.CLOSED, guard.breakerState());
+    }
+
+    @Test
+    void everyClientOfATargetSharesOneGuardWhosePolicyCanBeReplacedLive() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RpcGuards guards = new RpcGuards(policy, meters);
+        RpcGuard a = guards.of("logic");
+        assertSame(a, guards.of("logic"));
+        assertNotSame(a, guards.of("session"));
+        for (int i = 0; i < 10; i++) {
+            assertThrows(ParleyException.class, () -> a.once(() -> {
+                throw Status.UNAVAILABLE.asRuntimeException();
+            }));
+        }
+        assertEquals(CircuitBreaker.State.OPEN, guards.of("logic").breakerState(),
+                "a second client of logic sees the breaker the first one opened");
+        assertEquals(1.0, meters.get("parley.rpc.breaker.state").tag("target", "logic")
+                .gauge().value());
+        assertEquals(1.0, meters.get("parley.rpc.breaker.transitions").tag("target", "logic")
+                .tag("to", "OPEN").counter().count());
+
+        RpcPolicy slower = new RpcPolicy(Duration.ofSeconds(7), 1, Duration.ofMillis(1),
+                50, 10, Duration.ofMinutes(1), 8);
+        guards.replace("logic", slower);
+        assertEquals(Duration.ofSeconds(7), a.timeout());
+        assertEquals(CircuitBreaker.State.CLOSED, a.breakerState());
+        AtomicInteger attempts = new AtomicInteger();
+        assertThrows(ParleyException.class, () -> a.idempotent(() -> {
+            attempts.incrementAndGet();
+            throw Status.UNAVAILABLE.asRuntimeException();
+        }));
+        assertEquals(1, attempts.get(), "the replaced policy allows one attempt");
     }
 }

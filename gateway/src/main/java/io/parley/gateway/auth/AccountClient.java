@@ -11,7 +11,7 @@ import io.parley.contracts.proto.UserPage;
 import io.parley.contracts.proto.UserProfile;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
@@ -22,9 +22,9 @@ public final class AccountClient {
     private final AccountServiceGrpc.AccountServiceBlockingStub stub;
     private final RpcGuard guard;
 
-    AccountClient(ServiceChannels channels, RpcPolicy policy) {
+    AccountClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = AccountServiceGrpc.newBlockingStub(channels.channel("logic"));
-        this.guard = new RpcGuard("logic", policy);
+        this.guard = guards.of("logic");
     }
 
     public UserProfile register(String phone, String displayName, String password) {

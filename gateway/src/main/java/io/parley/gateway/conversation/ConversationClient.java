@@ -11,7 +11,7 @@ import io.parley.contracts.proto.ReadersReply;
 import io.parley.contracts.proto.ReadersRequest;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
@@ -22,9 +22,9 @@ final class ConversationClient {
     private final ConversationServiceGrpc.ConversationServiceBlockingStub stub;
     private final RpcGuard guard;
 
-    ConversationClient(ServiceChannels channels, RpcPolicy policy) {
+    ConversationClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = ConversationServiceGrpc.newBlockingStub(channels.channel("logic"));
-        this.guard = new RpcGuard("logic", policy);
+        this.guard = guards.of("logic");
     }
 
     ListConversationsReply list(long userId, int limit, String cursor) {

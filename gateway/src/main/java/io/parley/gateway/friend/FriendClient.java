@@ -14,7 +14,7 @@ import io.parley.contracts.proto.SendFriendRequest;
 import io.parley.contracts.proto.UserPair;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
@@ -29,9 +29,9 @@ final class FriendClient {
     private final FriendServiceGrpc.FriendServiceBlockingStub stub;
     private final RpcGuard guard;
 
-    FriendClient(ServiceChannels channels, RpcPolicy policy) {
+    FriendClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = FriendServiceGrpc.newBlockingStub(channels.channel("logic"));
-        this.guard = new RpcGuard("logic", policy);
+        this.guard = guards.of("logic");
     }
 
     SendFriendReply request(long from, long to, String greeting) {

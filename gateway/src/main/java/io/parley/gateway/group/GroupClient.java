@@ -20,7 +20,7 @@ import io.parley.contracts.proto.SetRoleRequest;
 import io.parley.contracts.proto.UpdateGroupRequest;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
@@ -34,9 +34,9 @@ final class GroupClient {
     private final GroupServiceGrpc.GroupServiceBlockingStub stub;
     private final RpcGuard guard;
 
-    GroupClient(ServiceChannels channels, RpcPolicy policy) {
+    GroupClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = GroupServiceGrpc.newBlockingStub(channels.channel("logic"));
-        this.guard = new RpcGuard("logic", policy);
+        this.guard = guards.of("logic");
     }
 
     GroupInfo create(CreateGroupRequest request) {

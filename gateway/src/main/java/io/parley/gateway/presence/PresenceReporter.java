@@ -8,7 +8,7 @@ import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.SocketConnection;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -35,9 +35,9 @@ public final class PresenceReporter {
     private final ExecutorService calls = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "presence-reporter"));
 
-    PresenceReporter(ServiceChannels channels, RpcPolicy policy, GatewayIdentity gateway) {
+    PresenceReporter(ServiceChannels channels, RpcGuards guards, GatewayIdentity gateway) {
         this.stub = PresenceServiceGrpc.newBlockingStub(channels.channel("session"));
-        this.guard = new RpcGuard("session", policy);
+        this.guard = guards.of("session");
         this.gatewayId = gateway.id();
     }
 

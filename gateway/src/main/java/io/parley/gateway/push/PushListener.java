@@ -12,6 +12,7 @@ import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
+import io.parley.gateway.ws.SocketMeters;
 import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.EnvelopeConsumer;
@@ -32,11 +33,13 @@ import java.util.List;
 public final class PushListener extends EnvelopeListener {
     private final Connections connections;
     private final String gatewayId;
+    private final SocketMeters meters;
 
-    PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics, DeadLetters deadLetters,
-                 GatewayIdentity gateway) {
+    PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics,
+                 DeadLetters deadLetters, GatewayIdentity gateway, SocketMeters meters) {
         super(kafka, topics, deadLetters, "gateway." + gateway.id());
         this.connections = connections;
+        this.meters = meters;
         this.gatewayId = gateway.id();
     }
 
@@ -56,8 +59,11 @@ public final class PushListener extends EnvelopeListener {
     public void handle(String key, Envelope envelope) {
         if (envelope.hasDelivery()) {
             MessageFrame frame = MessageFrame.of(envelope.getDelivery().getMessage());
-            envelope.getDelivery().getConnectionIdsList()
-                    .forEach(id -> connections.push(id, frame));
+            envelope.getDelivery().getConnectionIdsList().forEach(id -> {
+                if (connections.push(id, frame)) {
+                    meters.delivered(envelope.getIngressAtMs());
+                }
+            });
         } else if (envelope.hasReadMark()) {
             ReadMark mark = envelope.getReadMark();
             ReadFrame frame = new ReadFrame(mark.getConversationId(), mark.getUserId(),

@@ -11,6 +11,7 @@ import io.parley.gateway.ws.SocketConnection;
 import io.parley.platform.kafka.EnvelopeProducer;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.TopicProvisioner;
+import io.parley.platform.tracing.Traces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -49,14 +50,17 @@ public final class UpstreamPublisher implements ApplicationEventListener<ServerS
     public CompletableFuture<?> publish(SocketConnection from, SendFrame frame) {
         String conversationId = frame.isGroup() ? frame.conversationId()
                 : ConversationIds.direct(from.userId(), frame.to());
+        long now = clock.millis();
         Envelope envelope = Envelope.newBuilder()
                 .setEnvelopeId(UUID.randomUUID().toString())
-                .setCreatedAtMs(clock.millis())
+                .setCreatedAtMs(now)
+                .setIngressAtMs(now)
                 .setConversationId(conversationId)
                 .setSenderId(from.userId())
                 .setGatewayId(gatewayId)
                 .setConnectionId(from.connectionId())
                 .setDeviceId(from.deviceId())
+                .putAllTrace(Traces.current())
                 .setChatSend(ChatSend.newBuilder()
                         .setClientMsgId(frame.clientMsgId())
                         .setRecipientId(frame.to())

@@ -22,6 +22,8 @@ import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.auth.AccessToken;
 import io.parley.gateway.auth.TokenService;
 
+import org.slf4j.MDC;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
@@ -111,6 +113,17 @@ final class ChatSocket {
         if (connection == null) {
             return;
         }
+        MDC.put("userId", Long.toString(connection.userId()));
+        MDC.put("connectionId", connection.connectionId());
+        try {
+            handle(connection, text);
+        } finally {
+            MDC.remove("userId");
+            MDC.remove("connectionId");
+        }
+    }
+
+    private void handle(SocketConnection connection, String text) {
         connection.seen(clock.millis());
         ClientFrame frame;
         try {

@@ -1,6 +1,8 @@
 package io.parley.gateway.ws;
 
 import io.micronaut.websocket.CloseReason;
+import io.parley.contracts.frame.AckFrame;
+import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.FrameCodec;
 import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.ServerFrame;
@@ -29,12 +31,18 @@ public final class Connections {
     private final PresenceReporter presence;
     private final Clock clock;
     private final Outbound outbound;
+    private final AckDeadlines acks;
+    private final SocketMeters meters;
 
-    Connections(FrameCodec codec, PresenceReporter presence, Clock clock, Outbound outbound) {
+    Connections(FrameCodec codec, PresenceReporter presence, Clock clock, Outbound outbound,
+                AckDeadlines acks, SocketMeters meters) {
         this.codec = codec;
         this.presence = presence;
         this.clock = clock;
         this.outbound = outbound;
+        this.acks = acks;
+        this.meters = meters;
+        meters.watch(this);
     }
 
     /** Completes once session knows the socket (or failed to hear of it; heartbeats heal). */
@@ -49,8 +57,18 @@ public final class Connections {
         }
     }
 
-    /** Writes a frame to one socket; false when this gateway no longer holds it. */
+    /**
+     * Writes a frame to one socket; false when this gateway no longer holds it. An {@code ack}
+     * or a send's {@code error} settles that send's deadline ({@link AckDeadlines}).
+     */
     public boolean send(String connectionId, ServerFrame frame) {
+        if (frame instanceof AckFrame ack) {
+            acks.settle(connectionId, ack.clientMsgId());
+            meters.ack();
+        } else if (frame instanceof ErrorFrame error && error.clientMsgId() != null) {
+            acks.settle(connectionId, error.clientMsgId());
+            meters.refused(error.code());
+        }
         SocketConnection c = byId.get(connectionId);
         if (c == null || !c.session().isOpen()) {
             return false;
@@ -72,6 +90,9 @@ public final class Connections {
     }
 
     void send(SocketConnection connection, ServerFrame frame) {
+        if (frame instanceof ErrorFrame error && error.clientMsgId() != null) {
+            meters.refused(error.code());
+        }
         outbound.write(connection, codec.encodeServer(frame));
     }
 

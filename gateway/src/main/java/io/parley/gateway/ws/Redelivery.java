@@ -16,8 +16,10 @@ import java.time.Clock;
 final class Redelivery {
     private final Connections connections;
     private final Clock clock;
+    private final SocketMeters meters;
 
-    Redelivery(Connections connections, Clock clock) {
+    Redelivery(Connections connections, Clock clock, SocketMeters meters) {
+        this.meters = meters;
         this.connections = connections;
         this.clock = clock;
     }
@@ -27,6 +29,7 @@ final class Redelivery {
         long now = clock.millis();
         for (SocketConnection c : connections.all()) {
             for (MessageFrame frame : c.unconfirmed().due(now)) {
+                meters.redelivered();
                 connections.send(c, frame);
             }
         }

@@ -5,7 +5,13 @@ import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.SendFrame;
 import io.parley.gateway.ratelimit.SendRateLimiter;
 import io.parley.gateway.upstream.UpstreamPublisher;
+import io.parley.platform.discovery.ServiceDirectory;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import io.parley.platform.tracing.Traces;
 import jakarta.inject.Singleton;
+import org.slf4j.MDC;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,24 +19,49 @@ import java.nio.charset.StandardCharsets;
  * A client's send, checked at the edge (rate, length, recipient) before it goes upstream. A
  * refusal here, or Kafka not taking the record, is answered at once with an {@code error} frame
  * naming the client message id, so the client knows to retry or give up. Whether a group's sender
- * is a member is for logic to say (4102, through the same {@code error} frame).
+ * is a member is for logic to say (4102, through the same {@code error} frame). With no logic
+ * instance registered the send is refused at once with 9002; otherwise it gets 9002 when logic
+ * does not answer within {@code im.gateway.ws.ack-timeout} ({@link AckDeadlines}).
  */
 @Singleton
 final class SendHandler {
+    private static final String LOGIC = "logic";
     private final SendRateLimiter rate;
     private final UpstreamPublisher upstream;
     private final Connections connections;
     private final WsLimits limits;
+    private final AckDeadlines acks;
+    private final ServiceDirectory directory;
+    private final SocketMeters meters;
 
     SendHandler(SendRateLimiter rate, UpstreamPublisher upstream, Connections connections,
-                WsLimits limits) {
+                WsLimits limits, AckDeadlines acks, ServiceDirectory directory,
+                SocketMeters meters) {
+        this.meters = meters;
         this.rate = rate;
         this.upstream = upstream;
         this.connections = connections;
         this.limits = limits;
+        this.acks = acks;
+        this.directory = directory;
     }
 
+    /** Starts the message's trace: every later span (logic, recipients) descends from it. */
     void send(SocketConnection from, SendFrame frame) {
+        meters.send();
+        Span span = Traces.start("ws send", SpanKind.SERVER);
+        span.setAttribute("parley.user_id", from.userId());
+        span.setAttribute("parley.client_msg_id", frame.clientMsgId());
+        try (Scope ignored = span.makeCurrent()) {
+            MDC.put("traceId", span.getSpanContext().getTraceId());
+            check(from, frame);
+        } finally {
+            MDC.remove("traceId");
+            span.end();
+        }
+    }
+
+    private void check(SocketConnection from, SendFrame frame) {
         if (!rate.tryAcquire(from.userId())) {
             refuse(from, frame, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
         } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.maxTextBytes()) {
@@ -38,9 +69,16 @@ final class SendHandler {
                     + limits.maxTextBytes() + " bytes");
         } else if (!frame.isGroup() && frame.to() == from.userId()) {
             refuse(from, frame, ErrorCode.SEND_TO_SELF, ErrorCode.SEND_TO_SELF.defaultMessage());
+        } else if (directory.instances(LOGIC).isEmpty()) {
+            refuse(from, frame, ErrorCode.UNAVAILABLE,
+                    "no logic instance is running; retry with the same clientMsgId");
         } else {
+            acks.expect(from.connectionId(), frame.clientMsgId(), () -> refuse(from, frame,
+                    ErrorCode.UNAVAILABLE, "no answer from logic in time; retry with the same"
+                            + " clientMsgId"));
             upstream.publish(from, frame).whenComplete((ok, error) -> {
                 if (error != null) {
+                    acks.settle(from.connectionId(), frame.clientMsgId());
                     refuse(from, frame, ErrorCode.UNAVAILABLE,
                             "the message was not accepted; retry with the same clientMsgId");
                 }

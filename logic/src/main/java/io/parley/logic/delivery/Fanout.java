@@ -12,6 +12,7 @@ import io.parley.contracts.proto.SendResult;
 import io.parley.logic.message.Message;
 import io.parley.platform.kafka.EnvelopeProducer;
 import io.parley.platform.kafka.KafkaSettings;
+import io.parley.platform.tracing.Traces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -154,7 +155,8 @@ public final class Fanout {
                 .setSenderId(upstream.getSenderId())
                 .setGatewayId(upstream.getGatewayId())
                 .setDeviceId(upstream.getDeviceId())
-                .putAllTrace(upstream.getTraceMap());
+                .setIngressAtMs(upstream.getIngressAtMs())
+                .putAllTrace(Traces.carryOn(upstream.getTraceMap()));
     }
 
     private void await(List<CompletableFuture<?>> sends) {

@@ -5,7 +5,7 @@ import io.parley.contracts.proto.LocateRequest;
 import io.parley.contracts.proto.PresenceServiceGrpc;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
@@ -18,9 +18,9 @@ public final class PresenceClient {
     private final PresenceServiceGrpc.PresenceServiceBlockingStub stub;
     private final RpcGuard guard;
 
-    PresenceClient(ServiceChannels channels, RpcPolicy policy) {
+    PresenceClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = PresenceServiceGrpc.newBlockingStub(channels.channel("session"));
-        this.guard = new RpcGuard("session", policy);
+        this.guard = guards.of("session");
     }
 
     /** Every live connection of these users, in one call. */
