@@ -1,35 +1,23 @@
 package io.parley.platform.discovery;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.Watch;
-import io.etcd.jetcd.options.GetOption;
-import io.etcd.jetcd.options.WatchOption;
-import io.etcd.jetcd.watch.WatchEvent;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The live view of the registry: for each service asked about, every registered instance, kept
- * current by an etcd prefix watch that is re-established (full re-read, then watch) whenever it
- * fails. Listeners hear the whole new list after every change, so a gRPC channel picks up an
+ * current by a {@link PrefixWatch} (re-read and re-watched whenever the watch fails). Listeners hear the whole new list after every change, so a gRPC channel picks up an
  * instance that starts or stops without a restart.
  */
 @Singleton
@@ -39,15 +27,7 @@ public final class ServiceDirectory {
     private final Client etcd;
     private final EtcdSettings settings;
     private final JsonMapper json;
-    private static final Duration RESYNC_DELAY = Duration.ofSeconds(1);
-
     private final Map<String, Watched> services = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService resyncs = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "etcd-resync");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile boolean closed;
 
     ServiceDirectory(Client etcd, EtcdSettings settings, JsonMapper json) {
         this.etcd = etcd;
@@ -80,114 +60,45 @@ public final class ServiceDirectory {
 
     @PreDestroy
     void close() {
-        closed = true;
-        resyncs.shutdownNow();
-        services.values().forEach(Watched::stop);
+        services.values().forEach(w -> w.watch.close());
     }
 
-    /**
-     * One watched service. Its list is (re)built by a full read of the prefix followed by a watch
-     * from the revision after that read; when the watch fails (etcd restarted, lost its data, a
-     * compaction, a partition) the watch is dropped and both steps are repeated every
-     * {@link #RESYNC_DELAY} until they succeed, so the list never freezes.
-     */
-    private final class Watched {
-        private final String service;
-        private final ByteSequence prefix;
+    /** One watched service: its entries by key, rebuilt whenever its {@link PrefixWatch} re-reads. */
+    private final class Watched implements PrefixWatch.Handler {
         private final Map<String, ServiceInstance> byKey = new ConcurrentHashMap<>();
         private final List<Consumer<List<ServiceInstance>>> listeners = new CopyOnWriteArrayList<>();
-        private Watch.Watcher watcher;
-        private long generation;
+        private final PrefixWatch watch;
 
         Watched(String service) {
-            this.service = service;
-            this.prefix = ByteSequence.from(settings.servicePrefix(service), StandardCharsets.UTF_8);
-            resync();
+            watch = new PrefixWatch(etcd, settings.servicePrefix(service), this);
         }
 
-        private synchronized void resync() {
-            if (closed) {
-                return;
-            }
+        @Override
+        public void reset(Map<String, byte[]> all) {
             Map<String, ServiceInstance> fresh = new HashMap<>();
-            long revision;
-            try {
-                var response = etcd.getKVClient()
-                        .get(prefix, GetOption.builder().isPrefix(true).build())
-                        .get(5, TimeUnit.SECONDS);
-                response.getKvs().forEach(kv -> read(kv, fresh));
-                revision = response.getHeader().getRevision();
-            } catch (Exception e) {
-                LOG.warn("reading {} from etcd failed, retrying in {}: {}", prefix, RESYNC_DELAY,
-                        e.toString());
-                scheduleResync();
-                return;
-            }
+            all.forEach((key, value) -> read(key, value, fresh));
             byKey.keySet().retainAll(fresh.keySet());
             byKey.putAll(fresh);
             publish();
-            long mine = ++generation;
-            // Watch from the revision after the read so no change falls between the two.
-            watcher = etcd.getWatchClient().watch(prefix,
-                    WatchOption.builder().isPrefix(true).withRevision(revision + 1).build(),
-                    response -> onEvents(mine, response.getEvents()),
-                    error -> onWatchError(mine, error));
         }
 
-        private synchronized void onEvents(long from, List<WatchEvent> events) {
-            if (from != generation) {
-                return;
-            }
-            for (WatchEvent event : events) {
-                apply(event);
-            }
+        @Override
+        public void put(String key, byte[] value) {
+            read(key, value, byKey);
             publish();
         }
 
-        private synchronized void onWatchError(long from, Throwable error) {
-            if (from != generation || closed) {
-                return;
-            }
-            LOG.warn("watch of {} failed ({}); listing and watching again", service, error.toString());
-            generation++;
-            Watch.Watcher failed = watcher;
-            watcher = null;
-            resyncs.execute(() -> {
-                if (failed != null) {
-                    failed.close();
-                }
-            });
-            scheduleResync();
+        @Override
+        public void delete(String key) {
+            byKey.remove(key);
+            publish();
         }
 
-        private void scheduleResync() {
-            if (!closed) {
-                resyncs.schedule(this::resync, RESYNC_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-
-        private void apply(WatchEvent event) {
-            KeyValue kv = event.getKeyValue();
-            if (event.getEventType() == WatchEvent.EventType.DELETE) {
-                byKey.remove(kv.getKey().toString(StandardCharsets.UTF_8));
-            } else {
-                read(kv, byKey);
-            }
-        }
-
-        private void read(KeyValue kv, Map<String, ServiceInstance> into) {
+        private void read(String key, byte[] value, Map<String, ServiceInstance> into) {
             try {
-                into.put(kv.getKey().toString(StandardCharsets.UTF_8),
-                        json.readValue(kv.getValue().getBytes(), ServiceInstance.class));
+                into.put(key, json.readValue(value, ServiceInstance.class));
             } catch (Exception e) {
-                LOG.warn("ignoring unreadable registry entry {}", kv.getKey());
-            }
-        }
-
-        private synchronized void stop() {
-            generation++;
-            if (watcher != null) {
-                watcher.close();
+                LOG.warn("ignoring unreadable registry entry {}", key);
             }
         }
 

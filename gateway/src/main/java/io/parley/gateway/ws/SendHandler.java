@@ -20,10 +20,10 @@ final class SendHandler {
     private final SendRateLimiter rate;
     private final UpstreamPublisher upstream;
     private final Connections connections;
-    private final WsLimits limits;
+    private final LiveWsLimits limits;
 
     SendHandler(SendRateLimiter rate, UpstreamPublisher upstream, Connections connections,
-                WsLimits limits) {
+                LiveWsLimits limits) {
         this.rate = rate;
         this.upstream = upstream;
         this.connections = connections;
@@ -33,9 +33,9 @@ final class SendHandler {
     void send(SocketConnection from, SendFrame frame) {
         if (!rate.tryAcquire(from.userId())) {
             refuse(from, frame, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
-        } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.maxTextBytes()) {
+        } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.current().maxTextBytes()) {
             refuse(from, frame, ErrorCode.MESSAGE_TOO_LONG, "text is limited to "
-                    + limits.maxTextBytes() + " bytes");
+                    + limits.current().maxTextBytes() + " bytes");
         } else if (!frame.isGroup() && frame.to() == from.userId()) {
             refuse(from, frame, ErrorCode.SEND_TO_SELF, ErrorCode.SEND_TO_SELF.defaultMessage());
         } else {
