@@ -22,7 +22,7 @@ for arg in "$@"; do
     esac
 done
 
-names=(gateway-2 gateway-1 job session logic)
+names=(gateway-2 gateway-1 job-2 job session-2 session logic-2 logic)
 if ((services_only == 0)); then
     names+=(zipkin kafka etcd redis mariadb)
 fi

@@ -510,10 +510,17 @@ infra_up() {
 
 # shellcheck disable=SC2034 # read by up.sh
 PARLEY_SERVICES=(logic session job gateway-1 gateway-2)
+# up.sh --double (PARLEY_DOUBLE=1): a second logic, session and job beside the two gateways, all
+# found through etcd and balanced by the callers. down.sh stops them whether or not it is given.
+PARLEY_DOUBLES=(logic-2 session-2 job-2)
+if [[ ${PARLEY_DOUBLE:-0} == 1 ]]; then
+    PARLEY_SERVICES+=("${PARLEY_DOUBLES[@]}")
+fi
 
 service_module() {
     case $1 in
         gateway-*) echo gateway ;;
+        *-2) echo "${1%-2}" ;;
         *) echo "$1" ;;
     esac
 }
@@ -525,6 +532,9 @@ service_port() {
         job) echo 8092 ;;
         gateway-1) echo 8080 ;;
         gateway-2) echo 8081 ;;
+        logic-2) echo 8093 ;;
+        session-2) echo 8094 ;;
+        job-2) echo 8095 ;;
         *) die "$1" "unknown service" ;;
     esac
 }
@@ -538,6 +548,8 @@ service_props() {
     case $1 in
         logic) echo "-Dim.grpc.port=9090" ;;
         session) echo "-Dim.grpc.port=9091" ;;
+        logic-2) echo "-Dim.grpc.port=9190" ;;
+        session-2) echo "-Dim.grpc.port=9191" ;;
         gateway-1) echo "-Dim.gateway.id=gw-1" ;;
         gateway-2) echo "-Dim.gateway.id=gw-2" ;;
     esac

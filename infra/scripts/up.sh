@@ -5,17 +5,25 @@
 # What is already running and healthy is reused, never started twice.
 set -euo pipefail
 
+for arg in "$@"; do
+    [[ $arg == --double ]] && export PARLEY_DOUBLE=1
+done
+
 # shellcheck source=infra/scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
     cat <<'EOF'
-Usage: infra/scripts/up.sh [--detach] [--tracing]
+Usage: infra/scripts/up.sh [--detach] [--tracing] [--double]
 
   --detach, -d   return once every service is ready (also UP_DETACH=1);
                  infra/scripts/down.sh stops everything later
   --tracing      also start Zipkin on 127.0.0.1:9411 (jar from Maven Central, spans in
                  memory) and have every service export its spans there
+  --double       two instances of every service (also PARLEY_DOUBLE=1): logic-2 (HTTP 8093,
+                 gRPC 9190), session-2 (8094, gRPC 9191) and job-2 (8095) beside the default
+                 logic (8090/9090), session (8091/9091), job (8092), gateway-1 (8080), gateway-2
+                 (8081); callers find them in etcd and balance across them
 Environment:
   SKIP_BUILD=1       do not run ./mvnw package first
   UP_TIMEOUT=120     seconds the services get to become ready
@@ -30,6 +38,7 @@ for arg in "$@"; do
     case $arg in
         -d | --detach) detach=1 ;;
         --tracing) tracing=1 ;;
+        --double) ;;
         -h | --help)
             usage
             exit 0

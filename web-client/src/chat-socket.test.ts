@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
-import { ChatSocket, socketUrl, type ChatSocketEvents, type SocketLike } from './chat-socket';
+import { ChatSocket, gatewaySocketUrl, socketUrl, type ChatSocketEvents, type SocketLike } from './chat-socket';
 import type { ServerFrame, WelcomeFrame } from './frames';
 
 class FakeSocket implements SocketLike {
@@ -220,5 +220,44 @@ describe('socketUrl', () => {
   it('uses ws on an http page', () => {
     const page = { protocol: 'http:', host: '127.0.0.1:8080' } as Location;
     expect(socketUrl(page, 't', 'd')).toBe('ws://127.0.0.1:8080/ws?token=t&device=d');
+  });
+});
+
+describe('gatewaySocketUrl', () => {
+  const page = { protocol: 'http:', host: '127.0.0.1:8080' } as Location;
+
+  it('connects to the gateway /api/gateway names', async () => {
+    const url = await gatewaySocketUrl(async () => ({ url: 'ws://10.1.2.3:8081/ws' }), page, 't', 'd');
+    expect(url).toBe('ws://10.1.2.3:8081/ws?token=t&device=d');
+  });
+
+  it('falls back to the page origin when the lookup fails or answers nonsense', async () => {
+    const failing = () => Promise.reject(new Error('503'));
+    expect(await gatewaySocketUrl(failing, page, 't', 'd')).toBe('ws://127.0.0.1:8080/ws?token=t&device=d');
+    const odd = async () => ({ url: 'javascript:alert(1)' });
+    expect(await gatewaySocketUrl(odd, page, 't', 'd')).toBe('ws://127.0.0.1:8080/ws?token=t&device=d');
+  });
+
+  it('ChatSocket waits for a promised URL before connecting', async () => {
+    const opened: string[] = [];
+    const chat = new ChatSocket(() => Promise.resolve('ws://other/ws'), {
+      status: () => {}, welcome: () => {}, frame: () => {}, authRefused: () => {},
+    }, {
+      connect: (url) => {
+        opened.push(url);
+        return new FakeSocket(url);
+      },
+      setTimeout: () => 0,
+      clearTimeout: () => {},
+      now: () => 0,
+      backoff: new Backoff(DEFAULT_BACKOFF, () => 0.5),
+      log: () => {},
+    });
+    chat.start();
+    expect(opened).toEqual([]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(opened).toEqual(['ws://other/ws']);
+    chat.stop();
   });
 });

@@ -57,11 +57,13 @@ export class ChatSocket {
   private welcomed = false;
   private everWelcomed = false;
   private timer: unknown = null;
+  private pendingOpen: object | null = null;
   private heartbeatMs = 0;
   private lastFrameAt = 0;
 
   constructor(
-    private readonly url: () => string,
+    // A string, or a promise of one (asking /api/gateway first); a failed promise is a drop.
+    private readonly url: () => string | Promise<string>,
     private readonly events: ChatSocketEvents,
     private readonly deps: ChatSocketDeps = browserDeps(),
   ) {}
@@ -74,6 +76,7 @@ export class ChatSocket {
 
   stop(): void {
     this.stopped = true;
+    this.pendingOpen = null;
     this.clearTimer();
     const socket = this.socket;
     this.socket = null;
@@ -95,7 +98,34 @@ export class ChatSocket {
   }
 
   private open(): void {
-    const socket = this.deps.connect(this.url());
+    let url: string | Promise<string>;
+    try {
+      url = this.url();
+    } catch (e) {
+      url = Promise.reject(e);
+    }
+    if (typeof url === 'string') {
+      this.openAt(url);
+      return;
+    }
+    const attempt = {};
+    this.pendingOpen = attempt;
+    url.then(
+      (u) => {
+        if (this.pendingOpen === attempt && !this.stopped) this.openAt(u);
+      },
+      (e: unknown) => {
+        if (this.pendingOpen !== attempt || this.stopped) return;
+        this.deps.log(`could not find a gateway: ${String(e)}`);
+        this.pendingOpen = null;
+        this.retryLater(1006);
+      },
+    );
+  }
+
+  private openAt(url: string): void {
+    this.pendingOpen = null;
+    const socket = this.deps.connect(url);
     this.socket = socket;
     this.welcomed = false;
     socket.onmessage = (event) => this.receive(socket, event.data);
@@ -163,6 +193,10 @@ export class ChatSocket {
       this.events.authRefused();
       return;
     }
+    this.retryLater(code);
+  }
+
+  private retryLater(code: number): void {
     this.events.status(this.everWelcomed ? 'reconnecting' : 'connecting');
     const delay = this.deps.backoff.next();
     this.deps.log(`socket closed (${code}); reconnecting in ${delay} ms`);
@@ -187,6 +221,27 @@ export class ChatSocket {
 
 function detach(socket: SocketLike): void {
   socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+}
+
+/**
+ * Asks the gateway for the least loaded live gateway ({@code GET /api/gateway}) and returns its
+ * socket URL with the token; the page's own origin when the answer fails or is unusable.
+ */
+export async function gatewaySocketUrl(
+  ask: () => Promise<{ url: string }>,
+  location: Location,
+  token: string,
+  deviceId: string,
+): Promise<string> {
+  try {
+    const { url } = await ask();
+    if (typeof url === 'string' && /^wss?:\/\//.test(url)) {
+      return `${url}?token=${encodeURIComponent(token)}&device=${encodeURIComponent(deviceId)}`;
+    }
+  } catch {
+    // fall back to the page's own gateway
+  }
+  return socketUrl(location, token, deviceId);
 }
 
 /** The page's URL for the socket: same origin as the page, ws or wss to match. */

@@ -5,7 +5,7 @@
 
 import { normalizePhone, phoneProblem } from './auth-rules';
 import type { AuthSession } from './auth-session';
-import { ChatSocket, socketUrl, type ConnectionStatus } from './chat-socket';
+import { ChatSocket, gatewaySocketUrl, type ConnectionStatus } from './chat-socket';
 import { ChatSync } from './chat-sync';
 import { deviceId, newUuid } from './client-ids';
 import { ConversationList } from './conversation-list';
@@ -68,7 +68,8 @@ export class ChatView {
     // Whatever changed, the open conversation may now have more read than the server knows.
     this.unsubscribe = store.subscribe(() => this.marker.want(store.readTarget()));
 
-    this.socket = new ChatSocket(() => socketUrl(location, session.token, deviceId()), {
+    const askGateway = () => api.request<{ url: string }>('GET', '/api/gateway');
+    this.socket = new ChatSocket(() => gatewaySocketUrl(askGateway, location, session.token, deviceId()), {
       status: (s) => options.status(s),
       welcome: (frame: WelcomeFrame) => {
         if (frame.userId !== self.userId) {

@@ -57,6 +57,11 @@ public final class LeaseHolder implements AutoCloseable {
         executor.execute(this::attempt);
     }
 
+    /** The lease the keys are held under now, or 0 while none is. */
+    public long leaseId() {
+        return closing ? 0 : leaseId;
+    }
+
     public boolean held() {
         return leaseId != 0 && !closing;
     }

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One gRPC channel per target service, resolved through etcd and balanced round-robin across its
- * instances. No service address is configured anywhere: only etcd's.
+ * One gRPC channel per target service, resolved through etcd and balanced across its instances by
+ * power of two choices on peak-EWMA latency ({@link PeakEwmaBalancer}). No service address is
+ * configured anywhere: only etcd's.
  */
 @Singleton
 public final class ServiceChannels {
@@ -25,6 +26,7 @@ public final class ServiceChannels {
 
     ServiceChannels(ServiceDirectory directory) {
         this.directory = directory;
+        PeakEwmaBalancerProvider.register();
     }
 
     public ManagedChannel channel(String service) {
@@ -35,7 +37,7 @@ public final class ServiceChannels {
     private ManagedChannel open(String service) {
         return NettyChannelBuilder.forTarget(SCHEME + ":///" + service)
                 .nameResolverFactory(new Factory())
-                .defaultLoadBalancingPolicy("round_robin")
+                .defaultLoadBalancingPolicy(PeakEwmaBalancerProvider.POLICY)
                 .usePlaintext()
                 .intercept(TraceInterceptors.client())
                 .build();

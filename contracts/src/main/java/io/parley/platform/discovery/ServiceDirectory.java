@@ -1,31 +1,24 @@
 package io.parley.platform.discovery;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.Watch;
-import io.etcd.jetcd.options.GetOption;
-import io.etcd.jetcd.options.WatchOption;
-import io.etcd.jetcd.watch.WatchEvent;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The live view of the registry: for each service asked about, every registered instance, kept
- * current by an etcd prefix watch. Listeners hear the whole new list after every change, so a
- * gRPC channel picks up an instance that starts or stops without a restart.
+ * current by a {@link PrefixWatch} (re-read and re-watched whenever the watch fails). Listeners hear the whole new list after every change, so a gRPC channel picks up an
+ * instance that starts or stops without a restart.
  */
 @Singleton
 public final class ServiceDirectory {
@@ -67,58 +60,45 @@ public final class ServiceDirectory {
 
     @PreDestroy
     void close() {
-        services.values().forEach(w -> w.watcher.close());
+        services.values().forEach(w -> w.watch.close());
     }
 
-    private final class Watched {
+    /** One watched service: its entries by key, rebuilt whenever its {@link PrefixWatch} re-reads. */
+    private final class Watched implements PrefixWatch.Handler {
         private final Map<String, ServiceInstance> byKey = new ConcurrentHashMap<>();
         private final List<Consumer<List<ServiceInstance>>> listeners = new CopyOnWriteArrayList<>();
-        private final Watch.Watcher watcher;
+        private final PrefixWatch watch;
 
         Watched(String service) {
-            ByteSequence prefix = ByteSequence.from(settings.servicePrefix(service),
-                    StandardCharsets.UTF_8);
-            long revision = load(prefix);
-            // Watch from the revision after the snapshot so no change falls between the two.
-            watcher = etcd.getWatchClient().watch(prefix,
-                    WatchOption.builder().isPrefix(true).withRevision(revision + 1).build(),
-                    response -> {
-                        for (WatchEvent event : response.getEvents()) {
-                            apply(event);
-                        }
-                        publish();
-                    },
-                    error -> LOG.warn("watch of {} failed: {}", service, error.toString()));
+            watch = new PrefixWatch(etcd, settings.servicePrefix(service), this);
         }
 
-        private long load(ByteSequence prefix) {
+        @Override
+        public void reset(Map<String, byte[]> all) {
+            Map<String, ServiceInstance> fresh = new HashMap<>();
+            all.forEach((key, value) -> read(key, value, fresh));
+            byKey.keySet().retainAll(fresh.keySet());
+            byKey.putAll(fresh);
+            publish();
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            read(key, value, byKey);
+            publish();
+        }
+
+        @Override
+        public void delete(String key) {
+            byKey.remove(key);
+            publish();
+        }
+
+        private void read(String key, byte[] value, Map<String, ServiceInstance> into) {
             try {
-                var response = etcd.getKVClient()
-                        .get(prefix, GetOption.builder().isPrefix(true).build())
-                        .get(5, TimeUnit.SECONDS);
-                response.getKvs().forEach(this::put);
-                return response.getHeader().getRevision();
+                into.put(key, json.readValue(value, ServiceInstance.class));
             } catch (Exception e) {
-                LOG.warn("reading {} from etcd failed: {}", prefix, e.toString());
-                return 0;
-            }
-        }
-
-        private void apply(WatchEvent event) {
-            KeyValue kv = event.getKeyValue();
-            if (event.getEventType() == WatchEvent.EventType.DELETE) {
-                byKey.remove(kv.getKey().toString(StandardCharsets.UTF_8));
-            } else {
-                put(kv);
-            }
-        }
-
-        private void put(KeyValue kv) {
-            try {
-                byKey.put(kv.getKey().toString(StandardCharsets.UTF_8),
-                        json.readValue(kv.getValue().getBytes(), ServiceInstance.class));
-            } catch (Exception e) {
-                LOG.warn("ignoring unreadable registry entry {}", kv.getKey());
+                LOG.warn("ignoring unreadable registry entry {}", key);
             }
         }
 

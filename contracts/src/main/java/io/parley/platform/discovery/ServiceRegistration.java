@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.parley.platform.instance.InstanceIdentity;
 import io.parley.platform.rpc.GrpcServer;
 import jakarta.annotation.PreDestroy;
@@ -37,17 +38,20 @@ public final class ServiceRegistration implements ApplicationEventListener<Serve
     private final JsonMapper json;
     private final String advertisedHost;
     private final LeaseHolder lease;
+    private final Optional<InstanceLoad> load;
     private volatile ServiceInstance registered;
 
     ServiceRegistration(Client etcd, EtcdSettings settings, InstanceIdentity identity,
                         Optional<GrpcServer> grpcServer, JsonMapper json,
-                        @Value("${im.advertised-host:127.0.0.1}") String advertisedHost) {
+                        @Value("${im.advertised-host:127.0.0.1}") String advertisedHost,
+                        Optional<InstanceLoad> load) {
         this.etcd = etcd;
         this.settings = settings;
         this.identity = identity;
         this.grpcServer = grpcServer;
         this.json = json;
         this.advertisedHost = advertisedHost;
+        this.load = load;
         this.lease = new LeaseHolder(etcd, settings.leaseTtl(), "etcd-registration",
                 this::put, () -> { });
     }
@@ -56,7 +60,7 @@ public final class ServiceRegistration implements ApplicationEventListener<Serve
     public void onApplicationEvent(ServerStartupEvent event) {
         registered = new ServiceInstance(identity.service(), identity.instanceId(), advertisedHost,
                 event.getSource().getPort(), grpcServer.map(GrpcServer::port).orElse(0),
-                identity.startedAt().toString());
+                identity.startedAt().toString(), load.map(InstanceLoad::current).orElse(0));
         // Off the startup thread: a slow etcd must not hold up the HTTP server.
         lease.claimLater();
     }
@@ -71,13 +75,43 @@ public final class ServiceRegistration implements ApplicationEventListener<Serve
         return lease.held();
     }
 
+    /**
+     * Rewrites the entry when the reported load changed, under the same lease
+     * ({@code im.etcd.load-interval}, default 5 s).
+     */
+    @Scheduled(fixedDelay = "${im.etcd.load-interval:5s}", initialDelay = "${im.etcd.load-interval:5s}")
+    void reportLoad() {
+        ServiceInstance entry = registered;
+        long leaseId = lease.leaseId();
+        if (load.isEmpty() || entry == null || leaseId == 0) {
+            return;
+        }
+        int now = load.get().current();
+        if (now == entry.load()) {
+            return;
+        }
+        registered = entry.withLoad(now);
+        try {
+            write(leaseId);
+        } catch (Exception e) {
+            LOG.warn("could not report load {}: {}", now, e.toString());
+        }
+    }
+
     private boolean put(long leaseId) throws Exception {
-        String key = settings.servicePrefix(identity.service()) + identity.instanceId();
-        etcd.getKVClient().put(ByteSequence.from(key, StandardCharsets.UTF_8),
+        write(leaseId);
+        LOG.info("registered {} = {}", key(), registered);
+        return true;
+    }
+
+    private String key() {
+        return settings.servicePrefix(identity.service()) + identity.instanceId();
+    }
+
+    private void write(long leaseId) throws Exception {
+        etcd.getKVClient().put(ByteSequence.from(key(), StandardCharsets.UTF_8),
                 ByteSequence.from(json.writeValueAsBytes(registered)),
                 PutOption.builder().withLeaseId(leaseId).build()).get(5, TimeUnit.SECONDS);
-        LOG.info("registered {} = {}", key, registered);
-        return true;
     }
 
     @PreDestroy

@@ -48,13 +48,13 @@ final class ChatSocket {
     private final Connections connections;
     private final FrameCodec codec;
     private final SendHandler sends;
-    private final WsLimits limits;
+    private final LiveWsLimits limits;
     private final DeliverySettings delivery;
     private final GatewayIdentity gateway;
     private final Clock clock;
 
     ChatSocket(TokenService tokens, Connections connections, FrameCodec codec, SendHandler sends,
-               WsLimits limits, DeliverySettings delivery, GatewayIdentity gateway, Clock clock) {
+               LiveWsLimits limits, DeliverySettings delivery, GatewayIdentity gateway, Clock clock) {
         this.tokens = tokens;
         this.connections = connections;
         this.codec = codec;
@@ -102,7 +102,7 @@ final class ChatSocket {
                     } else {
                         connections.send(connection, new WelcomeFrame(connection.userId(),
                                 gateway.id(), connection.connectionId(),
-                                (int) limits.heartbeatInterval().toSeconds()));
+                                (int) limits.current().heartbeatInterval().toSeconds()));
                     }
                 });
     }
@@ -127,10 +127,10 @@ final class ChatSocket {
         connection.seen(clock.millis());
         ClientFrame frame;
         try {
-            if (text.length() > limits.maxFrameBytes()
-                    || text.getBytes(StandardCharsets.UTF_8).length > limits.maxFrameBytes()) {
+            if (text.length() > limits.current().maxFrameBytes()
+                    || text.getBytes(StandardCharsets.UTF_8).length > limits.current().maxFrameBytes()) {
                 throw new ParleyException(ErrorCode.FRAME_TOO_LARGE, "frames are limited to "
-                        + limits.maxFrameBytes() + " bytes");
+                        + limits.current().maxFrameBytes() + " bytes");
             }
             frame = codec.decodeClient(text);
         } catch (ParleyException e) {

@@ -18,10 +18,10 @@ final class HeartbeatSweep {
 
     private final Connections connections;
     private final PresenceReporter presence;
-    private final WsLimits limits;
+    private final LiveWsLimits limits;
     private final Clock clock;
 
-    HeartbeatSweep(Connections connections, PresenceReporter presence, WsLimits limits,
+    HeartbeatSweep(Connections connections, PresenceReporter presence, LiveWsLimits limits,
                    Clock clock) {
         this.connections = connections;
         this.presence = presence;
@@ -31,7 +31,7 @@ final class HeartbeatSweep {
 
     @Scheduled(fixedDelay = "${im.gateway.ws.sweep-interval:5s}", initialDelay = "5s")
     void closeSilent() {
-        long cutoff = clock.millis() - limits.heartbeatTimeout().toMillis();
+        long cutoff = clock.millis() - limits.current().heartbeatTimeout().toMillis();
         for (SocketConnection c : connections.all()) {
             if (c.lastSeenMs() < cutoff) {
                 connections.remove(c);

@@ -29,13 +29,13 @@ final class SendHandler {
     private final SendRateLimiter rate;
     private final UpstreamPublisher upstream;
     private final Connections connections;
-    private final WsLimits limits;
+    private final LiveWsLimits limits;
     private final AckDeadlines acks;
     private final ServiceDirectory directory;
     private final SocketMeters meters;
 
     SendHandler(SendRateLimiter rate, UpstreamPublisher upstream, Connections connections,
-                WsLimits limits, AckDeadlines acks, ServiceDirectory directory,
+                LiveWsLimits limits, AckDeadlines acks, ServiceDirectory directory,
                 SocketMeters meters) {
         this.meters = meters;
         this.rate = rate;
@@ -64,9 +64,9 @@ final class SendHandler {
     private void check(SocketConnection from, SendFrame frame) {
         if (!rate.tryAcquire(from.userId())) {
             refuse(from, frame, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
-        } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.maxTextBytes()) {
+        } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.current().maxTextBytes()) {
             refuse(from, frame, ErrorCode.MESSAGE_TOO_LONG, "text is limited to "
-                    + limits.maxTextBytes() + " bytes");
+                    + limits.current().maxTextBytes() + " bytes");
         } else if (!frame.isGroup() && frame.to() == from.userId()) {
             refuse(from, frame, ErrorCode.SEND_TO_SELF, ErrorCode.SEND_TO_SELF.defaultMessage());
         } else if (directory.instances(LOGIC).isEmpty()) {

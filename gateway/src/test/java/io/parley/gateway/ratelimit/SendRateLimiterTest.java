@@ -1,6 +1,7 @@
 package io.parley.gateway.ratelimit;
 
 import io.parley.platform.instance.ManualClock;
+import io.parley.platform.config.LiveValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SendRateLimiterTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final SendRateLimiter limiter = new SendRateLimiter(new RateLimits(10, 5), clock);
+    private final SendRateLimiter limiter = new SendRateLimiter(LiveValue.fixed("rate", 10.0), LiveValue.fixed("burst", 5), clock);
 
     @Test
     void allowsABurstThenTheSustainedRatePerUser() {

@@ -97,6 +97,13 @@ public final class Cluster implements AutoCloseable {
         return p;
     }
 
+    /** Starts one more instance of session or job (its own gRPC port) and waits until it is ready. */
+    public ServiceProcess startInstance(String module, String name) {
+        ServiceProcess p = start(module, name, Map.of("im.grpc.port", "0"));
+        p.awaitReady(READY);
+        return p;
+    }
+
     /** Starts one more gateway (a fresh gateway id) and waits until it is ready. */
     public ServiceProcess startGateway(String name) {
         return startGateway(name, Map.of());
