@@ -1,5 +1,6 @@
 package io.parley.loadlab.ledger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ public record LedgerReport(long sent, long resent, long acked, Map<Integer, Long
                            Percentiles latency, Percentiles ackLatency, Percentiles fanOut,
                            List<StepReport> steps, List<String> lostSamples,
                            List<String> failures) {
+    @JsonProperty("passed")
     public boolean passed() {
         return failures.isEmpty();
     }

@@ -1,0 +1,154 @@
+package io.parley.loadlab.client;
+
+import io.parley.loadlab.ledger.Ledger;
+import io.parley.loadlab.ledger.LedgerReport;
+import io.parley.loadlab.run.RunSummary;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One run of a scenario: its parameters, its population (set up before the load), the ledger, the
+ * send schedule, the users' client state, and at the end the summary in the run's folder
+ * ({@code -Dloadlab.runDir}, which loadlab/scripts/run.sh sets; {@code target/runs/<name>-<time>}
+ * otherwise).
+ */
+public final class LoadRun {
+    private final String name;
+    private final Params params;
+    private final Ledger ledger;
+    private final List<URI> gateways;
+    private final Path runDir;
+    private final long createdMs = System.currentTimeMillis();
+    private final Map<Integer, ChatUser> users = new ConcurrentHashMap<>();
+    private final Map<String, Object> figures = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private volatile List<SimUser> population = List.of();
+    private volatile SendSchedule schedule;
+    private volatile long drainUntilMs;
+    private volatile String startedAt;
+
+    public LoadRun(String name, Params params) {
+        this.name = name;
+        this.params = params;
+        this.ledger = new Ledger(params.integer("duplicateGraceMs", 800));
+        this.gateways = params.gateways();
+        this.runDir = Path.of(System.getProperty("loadlab.runDir",
+                "target/runs/" + name + "-" + System.currentTimeMillis()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public List<URI> gateways() {
+        return gateways;
+    }
+
+    public List<SimUser> population() {
+        return population;
+    }
+
+    /**
+     * Sets the population up (in the simulation's {@code before}) and lays out the schedule: sends
+     * start {@code rampSeconds} + 2 s from now (everyone connected), one step of {@code stepSeconds}
+     * per rate, then a drain of up to {@code drainSeconds}.
+     */
+    public void prepare(Supplier<List<SimUser>> setUp, int rampSeconds, int stepSeconds,
+                        List<Double> perUserHz, int drainSeconds) {
+        long t = System.currentTimeMillis();
+        population = setUp.get();
+        System.out.printf("loadlab: %d users set up in %.1f s%n", population.size(),
+                (System.currentTimeMillis() - t) / 1000.0);
+        long start = System.currentTimeMillis() + rampSeconds * 1000L + 2000;
+        schedule = new SendSchedule(start, stepSeconds * 1000L, perUserHz);
+        drainUntilMs = schedule.endMs() + drainSeconds * 1000L;
+        startedAt = Instant.ofEpochMilli(start).toString();
+    }
+
+    public SendSchedule schedule() {
+        return schedule;
+    }
+
+    /** The client state of a population member, created on first use. */
+    public ChatUser user(int index, Function<SimUser, ChatUser> create) {
+        return users.computeIfAbsent(index, i -> create.apply(population.get(i)));
+    }
+
+    public ChatUser newUser(SimUser sim, boolean confirms, long resendAfterMs) {
+        return new ChatUser(sim, ledger, schedule, "r" + (createdMs % 1_000_000_000L), drainUntilMs,
+                confirms, resendAfterMs, Math.random());
+    }
+
+    /** Feeds population indexes {@code from} (inclusive) to {@code to} (exclusive). */
+    public Iterator<Map<String, Object>> indexes(int from, Supplier<Integer> to) {
+        return new Iterator<>() {
+            private int next = from;
+
+            @Override
+            public boolean hasNext() {
+                return next < to.get();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                return Map.of("index", next++);
+            }
+        };
+    }
+
+    public void figure(String key, Object value) {
+        figures.put(key, value);
+    }
+
+    public void fail(String why) {
+        failures.add(why);
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Writes summary.json (in the simulation's {@code after}) and prints the verdict. */
+    public RunSummary finish() {
+        LedgerReport report = ledger.report();
+        List<String> all = new ArrayList<>(report.failures());
+        all.addAll(failures);
+        long clientErrors = users.values().stream().mapToLong(ChatUser::errors).sum();
+        figures.put("clientErrors", clientErrors);
+        figures.put("usersStarted", users.size());
+        RunSummary summary = new RunSummary(name, startedAt,
+                (System.currentTimeMillis() - createdMs) / 1000.0, params.used(), report,
+                new LinkedHashMap<>(figures), all);
+        summary.write(runDir.resolve("summary.json"));
+        System.out.printf("loadlab %s: sent=%d acked=%d delivered=%d/%d (live %d, catch-up %d) "
+                        + "lost=%d dup=%d redelivered=%d order=%d unanswered=%d refused=%s%n",
+                name, report.sent(), report.acked(), report.delivered(), report.expected(),
+                report.deliveredLive(), report.caughtUp(), report.lost(), report.duplicated(),
+                report.redelivered(), report.outOfOrder(), report.unanswered(), report.refused());
+        System.out.printf("loadlab %s: latency ms p50=%d p95=%d p99=%d p99.9=%d max=%d; %s%n", name,
+                report.latency().p50(), report.latency().p95(), report.latency().p99(),
+                report.latency().p999(), report.latency().max(),
+                summary.passed() ? "PASSED" : "FAILED: " + all);
+        System.out.println("loadlab: summary " + runDir.resolve("summary.json").toAbsolutePath());
+        return summary;
+    }
+}
