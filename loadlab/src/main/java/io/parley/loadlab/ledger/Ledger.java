@@ -27,6 +27,8 @@ public final class Ledger {
     private final AtomicLong outOfOrder = new AtomicLong();
     private final AtomicLong inconsistent = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
+    private final Latencies[] retryGaps = {new Latencies(), new Latencies(), new Latencies(),
+        new Latencies()};
 
     /**
      * @param duplicateGraceMs a push of a confirmed message counts as a duplicate only when it
@@ -113,7 +115,11 @@ public final class Ledger {
             r.liveArrivals++;
             if (first) {
                 r.firstLiveAtMs = atMs;
+            } else {
+                retryGaps[Math.min(r.liveArrivals - 2, retryGaps.length - 1)]
+                        .add(atMs - r.lastLiveAtMs);
             }
+            r.lastLiveAtMs = atMs;
             if (first && !r.caughtUp) {
                 counter(receivedBy, recipientId).incrementAndGet();
             }
@@ -169,6 +175,44 @@ public final class Ledger {
                 && counter(openSendsOf, userId).get() <= 0;
     }
 
+    /**
+     * Time between consecutive pushes of one message to one recipient: index 0 from the first push
+     * to the first redelivery, 1 to the second, 2 to the third, 3 any later one.
+     */
+    public List<Percentiles> retryGaps() {
+        List<Percentiles> out = new ArrayList<>();
+        for (Latencies l : retryGaps) {
+            out.add(l.percentiles());
+        }
+        return out;
+    }
+
+    /**
+     * How many (message, recipient) pairs got how many live pushes, for the recipients chosen:
+     * key 0 never pushed, 1 pushed once, 2 once redelivered...
+     */
+    public Map<Integer, Long> pushCounts(java.util.function.LongPredicate recipient) {
+        Map<Integer, Long> out = new TreeMap<>();
+        for (Outgoing o : sends.values()) {
+            if (!o.acked()) {
+                continue;
+            }
+            for (long r : o.recipients) {
+                if (recipient.test(r)) {
+                    Receipt held = o.receipts.get(r);
+                    int n = held == null ? 0 : held.snapshot().liveArrivals;
+                    out.merge(n, 1L, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Acknowledged sends of the chosen senders (what the server stored for them). */
+    public long ackedFrom(java.util.function.LongPredicate sender) {
+        return sends.values().stream().filter(o -> o.acked() && sender.test(o.senderId)).count();
+    }
+
     public long sentCount() {
         return sends.size();
     }
@@ -216,7 +260,6 @@ public final class Ledger {
                 sc[3]++;
             }
             long lastLive = -1;
-            boolean allLive = o.recipients.length > 1;
             for (long recipient : o.recipients) {
                 Receipt held = o.receipts.get(recipient);
                 Receipt r = held == null ? null : held.snapshot();
@@ -224,7 +267,6 @@ public final class Ledger {
                     expected++;
                 }
                 if (r == null || !r.delivered()) {
-                    allLive = false;
                     if (o.acked()) {
                         lost++;
                         sc[2]++;
@@ -245,10 +287,9 @@ public final class Ledger {
                     redelivered += r.liveArrivals - 1 - r.duplicates;
                 } else {
                     caughtUp++;
-                    allLive = false;
                 }
             }
-            if (allLive) {
+            if (o.recipients.length > 1 && lastLive >= 0) {
                 fanOut.add(lastLive - o.intendedAtMs);
             }
         }

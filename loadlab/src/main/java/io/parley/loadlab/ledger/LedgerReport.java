@@ -24,7 +24,7 @@ import java.util.Map;
  * @param unexpected      pushes to a user who was not a recipient
  * @param latency         intended send time to the recipient's first live push
  * @param ackLatency      intended send time to the ack
- * @param fanOut          intended send time to the last recipient's push (messages with 2+ recipients)
+ * @param fanOut          intended send time to the last live push of a message with 2+ recipients
  * @param steps           per step of a ladder (a single step 0 otherwise)
  * @param lostSamples     a few lost client message ids, for the logs
  * @param failures        why the run failed correctness; empty when it passed

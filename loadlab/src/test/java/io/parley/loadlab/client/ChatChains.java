@@ -1,8 +1,11 @@
 package io.parley.loadlab.client;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.util.function.Function;
 
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -10,6 +13,7 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.gatling.javaapi.http.HttpDsl.ws;
@@ -23,6 +27,21 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  */
 public final class ChatChains {
     private ChatChains() {
+    }
+
+    /**
+     * A whole browser session for population members {@code from} to {@code to}: log in, connect,
+     * chat until the schedule and drain are over, then reconnect and catch up (or only catch up).
+     */
+    public static ScenarioBuilder chatter(LoadRun run, String name, int from, int to,
+                                          Function<SimUser, ChatUser> client, boolean reconnect) {
+        return scenario(name)
+                .feed(run.indexes(from, () -> Math.min(to, run.population().size())))
+                .exec(s -> s.set("user", run.user(s.getInt("index"), client)))
+                .exec(login())
+                .exec(connect("connect"))
+                .exec(chat())
+                .exec(reconnect ? reconnectAndCatchUp() : catchUp());
     }
 
     public static HttpProtocolBuilder protocol() {

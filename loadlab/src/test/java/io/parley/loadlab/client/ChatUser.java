@@ -32,12 +32,16 @@ public final class ChatUser {
     private final List<String> confirmIds = new ArrayList<>();
     private final Map<String, Long> unacked = new HashMap<>(); // clientMsgId -> last attempt
     private final Map<String, Long> held = new HashMap<>();
+    private final long sendUntilMs;
     private long nextSendMs;
     private long nextConfirmMs;
     private long nextPingMs;
     private long heartbeatMs = 20_000;
     private int counter;
     private long errors;
+    private long pushes;
+    private int stepOffset;
+    private long lingerMs;
 
     /**
      * @param confirms      whether it sends {@code received} (false: the ACK-retry scenario's
@@ -55,6 +59,22 @@ public final class ChatUser {
         this.confirms = confirms;
         this.resendAfterMs = resendAfterMs;
         this.nextSendMs = schedule.first(phase);
+        this.sendUntilMs = schedule.endMs();
+    }
+
+    /**
+     * Files this client's sends under a later step of the ledger, so a class of users (flooders)
+     * is reported apart. Returns this client.
+     */
+    public ChatUser stepOffset(int offset) {
+        this.stepOffset = offset;
+        return this;
+    }
+
+    /** Keeps the socket this long after the last send even when nothing is outstanding. */
+    public ChatUser linger(long ms) {
+        this.lingerMs = ms;
+        return this;
     }
 
     public SimUser sim() {
@@ -64,7 +84,7 @@ public final class ChatUser {
     /** Still sending, or draining with something outstanding. */
     public boolean active() {
         long now = System.currentTimeMillis();
-        if (now < schedule.endMs()) {
+        if (now < sendUntilMs + lingerMs) {
             return true;
         }
         return now < drainUntilMs && !(ledger.settled(me.userId()) && toConfirm.isEmpty());
@@ -114,6 +134,7 @@ public final class ChatUser {
                 ledger.pushed(me.userId(), clientMsgId, f.path("messageId").asText(), cid, seq,
                         atMs);
                 held.merge(cid, seq, Math::max);
+                pushes++;
                 if (confirms) {
                     toConfirm.merge(cid, seq, Math::max);
                     confirmIds.add(clientMsgId);
@@ -132,7 +153,7 @@ public final class ChatUser {
         while (nextSendMs <= now && nextSendMs < schedule.endMs()) {
             String id = runTag + "-" + me.index() + "-" + (++counter);
             ledger.sent(id, me.userId(), me.conversationId(), me.recipients(), nextSendMs,
-                    schedule.stepAt(nextSendMs));
+                    schedule.stepAt(nextSendMs) + stepOffset);
             unacked.put(id, now);
             out.add(me.sendFrame(id, "loadlab " + id));
             nextSendMs = schedule.next(nextSendMs);
@@ -191,6 +212,11 @@ public final class ChatUser {
             }
         }
         return page.path("hasMore").asBoolean(false) ? last : -1;
+    }
+
+    /** {@code message} frames this client got over its socket, redeliveries included. */
+    public long pushes() {
+        return pushes;
     }
 
     public long errors() {

@@ -34,6 +34,7 @@ public final class LoadRun {
     private final Map<String, Object> figures = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile List<SimUser> population = List.of();
+    private final List<SimUser> tabs = Collections.synchronizedList(new ArrayList<>());
     private volatile SendSchedule schedule;
     private volatile long drainUntilMs;
     private volatile String startedAt;
@@ -84,18 +85,59 @@ public final class LoadRun {
         startedAt = Instant.ofEpochMilli(start).toString();
     }
 
+    public long drainUntilMs() {
+        return drainUntilMs;
+    }
+
     public SendSchedule schedule() {
         return schedule;
     }
 
-    /** The client state of a population member, created on first use. */
+    /**
+     * The client state of a population member (or, past the population's end, of a second tab),
+     * created on first use.
+     */
     public ChatUser user(int index, Function<SimUser, ChatUser> create) {
-        return users.computeIfAbsent(index, i -> create.apply(population.get(i)));
+        return users.computeIfAbsent(index, i -> create.apply(
+                i < population.size() ? population.get(i) : tabs.get(i - population.size())));
+    }
+
+    /**
+     * A second browser tab of a member, on another gateway: the same account, a client state of
+     * its own. Returns its index (for {@link #user}).
+     */
+    public int addTab(SimUser member, java.net.URI gateway) {
+        synchronized (tabs) {
+            int index = population.size() + tabs.size();
+            tabs.add(new SimUser(index, member.phone(), member.password(), member.userId(),
+                    gateway, member.peerId(), member.conversationId(), member.recipients(),
+                    member.baselineSeq()));
+            return index;
+        }
+    }
+
+    public int tabCount() {
+        return tabs.size();
     }
 
     public ChatUser newUser(SimUser sim, boolean confirms, long resendAfterMs) {
-        return new ChatUser(sim, ledger, schedule, "r" + (createdMs % 1_000_000_000L), drainUntilMs,
+        return newUser(sim, schedule, confirms, resendAfterMs);
+    }
+
+    /** A client with a send schedule of its own (a flooder, a silent member). */
+    public ChatUser newUser(SimUser sim, SendSchedule own, boolean confirms, long resendAfterMs) {
+        return new ChatUser(sim, ledger, own, "r" + (createdMs % 1_000_000_000L), drainUntilMs,
                 confirms, resendAfterMs, Math.random());
+    }
+
+    /** The run's schedule with other rates per step (0: never sends). */
+    public SendSchedule scheduleAt(List<Double> perUserHz) {
+        return new SendSchedule(schedule.startMs(), schedule.stepMs(), perUserHz);
+    }
+
+    /** Clients created so far. */
+    public java.util.Collection<ChatUser> users() {
+        return users.values();
     }
 
     /** Feeds population indexes {@code from} (inclusive) to {@code to} (exclusive). */

@@ -15,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * Scenario 1, chat steady state: {@code users} users in 1:1 pairs, the two of each pair on
@@ -40,14 +38,8 @@ public class ChatSteadyState extends Simulation {
     private final LoadRun run = new LoadRun(p.text("scenarioName", "chat"), p);
 
     {
-        ScenarioBuilder chatters = scenario("chat")
-                .feed(run.indexes(0, () -> run.population().size()))
-                .exec(s -> s.set("user", run.user(s.getInt("index"),
-                        sim -> run.newUser(sim, true, 0))))
-                .exec(ChatChains.login())
-                .exec(ChatChains.connect("connect"))
-                .exec(ChatChains.chat())
-                .exec(reconnect ? ChatChains.reconnectAndCatchUp() : ChatChains.catchUp());
+        ScenarioBuilder chatters = ChatChains.chatter(run, "chat", 0, Integer.MAX_VALUE,
+                sim -> run.newUser(sim, true, 0), reconnect);
         setUp(chatters.injectOpen(rampUsers(users - users % 2).during(Duration.ofSeconds(ramp))))
                 .protocols(ChatChains.protocol())
                 .maxDuration(Duration.ofSeconds(ramp + (long) stepSeconds * rates.size() + drain + 120));
