@@ -48,6 +48,9 @@ public final class Ledger {
             throw new IllegalStateException("client message id used twice: " + clientMsgId);
         }
         counter(openSendsOf, senderId).incrementAndGet();
+        for (long r : to) {
+            counter(expectedBy, r).incrementAndGet();
+        }
     }
 
     /** The same client message id was sent again (a retry after a timeout). */
@@ -78,9 +81,6 @@ public final class Ledger {
                 counter(openSendsOf, o.senderId).decrementAndGet();
             }
         }
-        for (long r : o.recipients) {
-            counter(expectedBy, r).incrementAndGet();
-        }
     }
 
     public void refused(String clientMsgId, int code) {
@@ -91,6 +91,9 @@ public final class Ledger {
         synchronized (o) {
             if (o.refusedCode == 0 && !o.acked()) {
                 counter(openSendsOf, o.senderId).decrementAndGet();
+                for (long r : o.recipients) {
+                    counter(expectedBy, r).decrementAndGet(); // refused: nothing will come
+                }
             }
             o.refusedCode = code;
         }

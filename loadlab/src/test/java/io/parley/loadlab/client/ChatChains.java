@@ -46,8 +46,10 @@ public final class ChatChains {
 
     public static HttpProtocolBuilder protocol() {
         // no warm-up request: it would go to the internet
+        // frames no check waits for are kept for processUnmatchedMessages (the default keeps none)
         return http.disableWarmUp().acceptHeader("application/json")
-                .userAgentHeader("parley-loadlab");
+                .userAgentHeader("parley-loadlab")
+                .wsUnmatchedInboundMessageBufferSize(100_000);
     }
 
     public static ChatUser user(Session s) {

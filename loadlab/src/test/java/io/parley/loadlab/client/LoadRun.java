@@ -44,8 +44,10 @@ public final class LoadRun {
         this.params = params;
         this.ledger = new Ledger(params.integer("duplicateGraceMs", 800));
         this.gateways = params.gateways();
-        this.runDir = Path.of(System.getProperty("loadlab.runDir",
+        Path base = Path.of(System.getProperty("loadlab.runDir",
                 "target/runs/" + name + "-" + System.currentTimeMillis()));
+        // inside a combined run (the gate) each scenario has a folder of its own
+        this.runDir = params.prefix().isEmpty() ? base : base.resolve(name);
     }
 
     public String name() {

@@ -13,6 +13,22 @@ import java.util.Map;
  */
 public final class Params {
     private final Map<String, String> used = new LinkedHashMap<>();
+    private final String prefix;
+    private final Map<String, String> defaults;
+
+    /** Parameters of a scenario run alone: {@code -Dusers=...}. */
+    public Params() {
+        this("", Map.of());
+    }
+
+    /**
+     * Parameters of a scenario inside a combined run (the gate): {@code -D<prefix>users=...}
+     * first, then the combined run's own defaults, then {@code -Dusers=...}, then the scenario's.
+     */
+    public Params(String prefix, Map<String, String> defaults) {
+        this.prefix = prefix;
+        this.defaults = defaults;
+    }
 
     public int integer(String name, int fallback) {
         return Integer.parseInt(text(name, Integer.toString(fallback)));
@@ -27,7 +43,13 @@ public final class Params {
     }
 
     public String text(String name, String fallback) {
-        String value = System.getProperty(name, fallback);
+        String value = System.getProperty(prefix + name);
+        if (value == null) {
+            value = defaults.get(name);
+        }
+        if (value == null) {
+            value = System.getProperty(name, fallback);
+        }
         used.put(name, value);
         return value;
     }
@@ -51,6 +73,11 @@ public final class Params {
             out.add(uri);
         }
         return out;
+    }
+
+    /** Empty for a scenario run alone, e.g. {@code chat.} inside the gate. */
+    public String prefix() {
+        return prefix;
     }
 
     public Map<String, String> used() {
