@@ -43,12 +43,13 @@ case $scenario in
     group) simulation=LargeGroup ;;
     breaker) simulation=ChatSteadyState; extra=(-DscenarioName=breaker) ;;
     storm) simulation=ConnectionStorm ;;
+    gate) simulation=Gate ;;
     -h | --help) usage ;;
     *) echo "unknown scenario: $scenario" >&2; usage ;;
 esac
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-run_dir="$ROOT/loadlab/target/runs/$scenario-$stamp"
+run_dir=${LOADLAB_RUN_DIR:-"$ROOT/loadlab/target/runs/$scenario-$stamp"}
 mkdir -p "$run_dir"
 gateways=${GATEWAYS:-http://127.0.0.1:8080,http://127.0.0.1:8081}
 echo "loadlab: $scenario against $gateways -> ${run_dir#"$ROOT"/}"
@@ -62,15 +63,18 @@ set +e
     "${extra[@]}" "$@" 2>&1 | tee "$run_dir/run.log" | grep -v '^\s*$' | grep -E '^(loadlab|\[ERROR\]|Exception|Caused)|ERROR' 
 set -e
 
-summary="$run_dir/summary.json"
-if [[ ! -s $summary ]]; then
+# One summary.json per scenario: in the run folder, or one per sub-folder for the gate's combined run.
+summaries=("$run_dir"/summary.json "$run_dir"/*/summary.json)
+existing=()
+for f in "${summaries[@]}"; do [[ -s $f ]] && existing+=("$f"); done
+if ((${#existing[@]} == 0)); then
     echo "loadlab: no summary was written; see ${run_dir#"$ROOT"/}/run.log" >&2
     exit 1
 fi
 report="$(find "$run_dir/gatling" -name index.html 2>/dev/null | head -1)"
 [[ -n $report ]] && echo "loadlab: report ${report#"$ROOT"/}"
-python3 - "$summary" <<'PY'
+python3 - "${existing[@]}" <<'PY'
 import json, sys
-s = json.load(open(sys.argv[1]))
-sys.exit(0 if s.get("passed") else 1)
+ok = all(json.load(open(f)).get("passed") for f in sys.argv[1:])
+sys.exit(0 if ok else 1)
 PY
