@@ -36,7 +36,7 @@ public final class ChatChains {
     public static ScenarioBuilder chatter(LoadRun run, String name, int from, int to,
                                           Function<SimUser, ChatUser> client, boolean reconnect) {
         return scenario(name)
-                .feed(run.indexes(from, () -> Math.min(to, run.population().size())))
+                .feed(run.indexes(from, () -> Math.min(to, run.population().size() + run.tabCount())))
                 .exec(s -> s.set("user", run.user(s.getInt("index"), client)))
                 .exec(login())
                 .exec(connect("connect"))
