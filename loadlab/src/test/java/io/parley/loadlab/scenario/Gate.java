@@ -12,15 +12,15 @@ import java.util.Map;
  */
 public class Gate extends PartSimulation {
     public Gate() {
-        super(new ChatPart(new Params("chat.", Map.of("users", "40", "rate", "20",
-                        "duration", "25", "ramp", "5", "drain", "15"))),
+        super(new ChatPart(new Params("chat.", Map.of("users", "20", "rate", "10",
+                        "duration", "20", "ramp", "5", "drain", "30"))),
                 new RateLimitPart(new Params("ratelimit.", Map.of("users", "20",
-                        "floodPercent", "10", "floodRate", "30", "rate", "6", "duration", "15",
-                        "ramp", "5", "drain", "15"))),
-                new AckRetryPart(new Params("ackretry.", Map.of("users", "20", "rate", "8",
-                        "duration", "15", "ramp", "5", "drain", "20"))),
-                new LargeGroupPart(new Params("group.", Map.of("members", "150",
-                        "connected", "40", "senders", "2", "rate", "2", "duration", "20",
-                        "ramp", "5", "drain", "15"))));
+                        "floodPercent", "10", "floodRate", "30", "rate", "4", "duration", "15",
+                        "ramp", "5", "drain", "30"))),
+                new AckRetryPart(new Params("ackretry.", Map.of("users", "20", "rate", "4",
+                        "duration", "15", "ramp", "5", "drain", "30"))),
+                new LargeGroupPart(new Params("group.", Map.of("members", "100",
+                        "connected", "20", "senders", "2", "rate", "1", "duration", "15",
+                        "ramp", "5", "drain", "30"))));
     }
 }
