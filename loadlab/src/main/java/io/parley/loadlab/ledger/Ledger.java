@@ -25,6 +25,7 @@ public final class Ledger {
     private final ConcurrentHashMap<Long, AtomicLong> openSendsOf = new ConcurrentHashMap<>();
     private final AtomicLong resent = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
+    private final List<String> orderSamples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong inconsistent = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
     private final Latencies[] retryGaps = {new Latencies(), new Latencies(), new Latencies(),
@@ -136,6 +137,10 @@ public final class Ledger {
             long previous = last.getAndAccumulate(seq, Math::max);
             if (seq <= previous) {
                 outOfOrder.incrementAndGet();
+                if (orderSamples.size() < 10) {
+                    orderSamples.add("user " + recipientId + " " + conversationId + ": seq " + seq
+                            + " after " + previous + " (" + clientMsgId + ")");
+                }
             }
         }
     }
@@ -324,7 +329,7 @@ public final class Ledger {
             failures.add(lost + " acknowledged deliveries lost, e.g. " + lostSamples);
         }
         if (outOfOrder.get() > 0) {
-            failures.add(outOfOrder.get() + " pushes out of seq order");
+            failures.add(outOfOrder.get() + " pushes out of seq order, e.g. " + orderSamples);
         }
         if (inconsistent.get() > 0) {
             failures.add(inconsistent.get() + " frames name another message id or seq for a send"

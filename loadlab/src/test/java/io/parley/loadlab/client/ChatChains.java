@@ -40,6 +40,8 @@ public final class ChatChains {
                 .exec(s -> s.set("user", run.user(s.getInt("index"), client)))
                 .exec(login())
                 .exec(connect("connect"))
+                // no socket (login or connect failed under load): Gatling's report counts the KO
+                .exitHereIfFailed()
                 .exec(chat())
                 .exec(reconnect ? reconnectAndCatchUp() : catchUp());
     }
