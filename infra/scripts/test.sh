@@ -2,7 +2,8 @@
 # Runs every test: starts the infrastructure the integration tests talk to (MariaDB, Redis, etcd,
 # Kafka; not the services, which the tests start themselves), makes sure Chromium is there for
 # the browser tests, drops and creates the parley_test database (PARLEY_TEST_DB), then runs
-# ./mvnw -B verify with any extra arguments. Exits with Maven's exit code. Non-interactive and
+# ./mvnw -B verify with any extra arguments, then the performance gate (loadlab/scripts/gate.sh;
+# PARLEY_SKIP_GATE=1 skips it). Exits with Maven's exit code, or the gate's. Non-interactive and
 # idempotent. Test namespaces (Kafka topics and groups, Redis keys) that killed runs left on a
 # long-lived broker are reaped by the end-to-end harness when it starts (infra/src/test/java/
 # io/parley/infra/cluster/StaleNamespaces.java), and service processes they left are killed
@@ -109,5 +110,24 @@ if ((maven_rc == 0)); then
     say test "maven verify passed"
 else
     warn test "maven verify failed (exit $maven_rc)"
+    exit "$maven_rc"
 fi
-exit "$maven_rc"
+
+# The performance gate (loadlab/scripts/gate.sh): an isolated system under a short load, strict on
+# correctness, compared with loadlab/gate-baseline.json on speed. PARLEY_SKIP_GATE=1 skips it.
+if [[ ${PARLEY_SKIP_GATE:-0} == 1 ]]; then
+    say test "performance gate skipped (PARLEY_SKIP_GATE=1)"
+    exit 0
+fi
+begin_phase gate
+set +e
+"$PARLEY_ROOT/loadlab/scripts/gate.sh"
+gate_rc=$?
+set -e
+end_phase
+if ((gate_rc == 0)); then
+    say test "performance gate passed"
+else
+    warn test "performance gate failed (exit $gate_rc); see loadlab/target/runs/"
+fi
+exit "$gate_rc"

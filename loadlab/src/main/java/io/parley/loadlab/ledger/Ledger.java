@@ -1,0 +1,346 @@
+package io.parley.loadlab.ledger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivery between simulated users, as one JVM sees it. Every method is thread-safe and cheap; the
+ * whole picture is computed once, by {@link #report()}, at the end of a run.
+ * <p>
+ * Times are epoch milliseconds. A send's latency runs from its <em>intended</em> time (when the
+ * open-model schedule wanted it sent), so a server that makes the generator fall behind shows up
+ * in the figures instead of slowing the senders down (no coordinated omission).
+ */
+public final class Ledger {
+    private final long duplicateGraceMs;
+    private final ConcurrentHashMap<String, Outgoing> sends = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> lastSeqs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, AtomicLong> expectedBy = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, AtomicLong> receivedBy = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, AtomicLong> openSendsOf = new ConcurrentHashMap<>();
+    private final AtomicLong resent = new AtomicLong();
+    private final AtomicLong outOfOrder = new AtomicLong();
+    private final List<String> orderSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong inconsistent = new AtomicLong();
+    private final AtomicLong unexpected = new AtomicLong();
+    private final Latencies[] retryGaps = {new Latencies(), new Latencies(), new Latencies(),
+        new Latencies()};
+
+    /**
+     * @param duplicateGraceMs a push of a confirmed message counts as a duplicate only when it
+     *                         arrives this long after the confirmation (one already in flight
+     *                         when the confirmation left is a redelivery, not a bug)
+     */
+    public Ledger(long duplicateGraceMs) {
+        this.duplicateGraceMs = duplicateGraceMs;
+    }
+
+    /** A user sent a new message (first attempt) meant for {@code recipients}. */
+    public void sent(String clientMsgId, long senderId, String conversationId,
+                     Collection<Long> recipients, long intendedAtMs, int step) {
+        long[] to = recipients.stream().mapToLong(Long::longValue).toArray();
+        Outgoing o = new Outgoing(clientMsgId, senderId, conversationId, to, intendedAtMs, step);
+        if (sends.putIfAbsent(clientMsgId, o) != null) {
+            throw new IllegalStateException("client message id used twice: " + clientMsgId);
+        }
+        counter(openSendsOf, senderId).incrementAndGet();
+        for (long r : to) {
+            counter(expectedBy, r).incrementAndGet();
+        }
+    }
+
+    /** The same client message id was sent again (a retry after a timeout). */
+    public void resent(String clientMsgId) {
+        Outgoing o = sends.get(clientMsgId);
+        if (o != null) {
+            o.attempts++;
+            resent.incrementAndGet();
+        }
+    }
+
+    public void acked(String clientMsgId, String messageId, long seq, long atMs) {
+        Outgoing o = sends.get(clientMsgId);
+        if (o == null) {
+            return;
+        }
+        synchronized (o) {
+            if (o.acked()) {
+                if (!messageId.equals(o.messageId) || seq != o.seq) {
+                    inconsistent.incrementAndGet();
+                }
+                return;
+            }
+            o.messageId = messageId;
+            o.seq = seq;
+            o.ackAtMs = atMs;
+            if (o.refusedCode == 0) {
+                counter(openSendsOf, o.senderId).decrementAndGet();
+            }
+        }
+    }
+
+    public void refused(String clientMsgId, int code) {
+        Outgoing o = sends.get(clientMsgId);
+        if (o == null) {
+            return;
+        }
+        synchronized (o) {
+            if (o.refusedCode == 0 && !o.acked()) {
+                counter(openSendsOf, o.senderId).decrementAndGet();
+                for (long r : o.recipients) {
+                    counter(expectedBy, r).decrementAndGet(); // refused: nothing will come
+                }
+            }
+            o.refusedCode = code;
+        }
+    }
+
+    /** A {@code message} frame reached {@code recipientId}'s socket at {@code atMs}. */
+    public void pushed(long recipientId, String clientMsgId, String messageId,
+                       String conversationId, long seq, long atMs) {
+        Outgoing o = sends.get(clientMsgId);
+        if (o == null) {
+            return; // from an earlier run or another client
+        }
+        if (!o.expects(recipientId)) {
+            unexpected.incrementAndGet();
+            return;
+        }
+        checkConsistent(o, messageId, seq);
+        Receipt r = o.receipts.computeIfAbsent(recipientId, k -> new Receipt());
+        boolean first;
+        synchronized (r) {
+            first = r.liveArrivals == 0;
+            r.liveArrivals++;
+            if (first) {
+                r.firstLiveAtMs = atMs;
+            } else {
+                retryGaps[Math.min(r.liveArrivals - 2, retryGaps.length - 1)]
+                        .add(atMs - r.lastLiveAtMs);
+            }
+            r.lastLiveAtMs = atMs;
+            if (first && !r.caughtUp) {
+                counter(receivedBy, recipientId).incrementAndGet();
+            }
+            if (!first && r.confirmedAtMs >= 0 && atMs - r.confirmedAtMs > duplicateGraceMs) {
+                r.duplicates++;
+            }
+        }
+        if (first) {
+            AtomicLong last = lastSeqs.computeIfAbsent(recipientId + "/" + conversationId,
+                    k -> new AtomicLong(Long.MIN_VALUE));
+            long previous = last.getAndAccumulate(seq, Math::max);
+            if (seq <= previous) {
+                outOfOrder.incrementAndGet();
+                if (orderSamples.size() < 10) {
+                    orderSamples.add("user " + recipientId + " " + conversationId + ": seq " + seq
+                            + " after " + previous + " (" + clientMsgId + ")");
+                }
+            }
+        }
+    }
+
+    /** The recipient told the gateway (with {@code received}) it holds this message. */
+    public void confirmed(long recipientId, String clientMsgId, long atMs) {
+        Outgoing o = sends.get(clientMsgId);
+        Receipt r = o == null ? null : o.receipts.get(recipientId);
+        if (r != null) {
+            synchronized (r) {
+                if (r.confirmedAtMs < 0) {
+                    r.confirmedAtMs = atMs;
+                }
+            }
+        }
+    }
+
+    /** The recipient found this message in the conversation's history (catch-up). */
+    public void caughtUp(long recipientId, String clientMsgId, String messageId, long seq) {
+        Outgoing o = sends.get(clientMsgId);
+        if (o == null || !o.expects(recipientId)) {
+            return;
+        }
+        checkConsistent(o, messageId, seq);
+        Receipt r = o.receipts.computeIfAbsent(recipientId, k -> new Receipt());
+        synchronized (r) {
+            if (!r.delivered()) {
+                counter(receivedBy, recipientId).incrementAndGet();
+            }
+            r.caughtUp = true;
+        }
+    }
+
+    /**
+     * Nothing left to wait for: everything acknowledged for this user has reached it, and every
+     * send of its own has been answered. (A hint for ending a drain early; the report is exact.)
+     */
+    public boolean settled(long userId) {
+        return counter(receivedBy, userId).get() >= counter(expectedBy, userId).get()
+                && counter(openSendsOf, userId).get() <= 0;
+    }
+
+    /**
+     * Time between consecutive pushes of one message to one recipient: index 0 from the first push
+     * to the first redelivery, 1 to the second, 2 to the third, 3 any later one.
+     */
+    public List<Percentiles> retryGaps() {
+        List<Percentiles> out = new ArrayList<>();
+        for (Latencies l : retryGaps) {
+            out.add(l.percentiles());
+        }
+        return out;
+    }
+
+    /**
+     * How many (message, recipient) pairs got how many live pushes, for the recipients chosen:
+     * key 0 never pushed, 1 pushed once, 2 once redelivered...
+     */
+    public Map<Integer, Long> pushCounts(java.util.function.LongPredicate recipient) {
+        Map<Integer, Long> out = new TreeMap<>();
+        for (Outgoing o : sends.values()) {
+            if (!o.acked()) {
+                continue;
+            }
+            for (long r : o.recipients) {
+                if (recipient.test(r)) {
+                    Receipt held = o.receipts.get(r);
+                    int n = held == null ? 0 : held.snapshot().liveArrivals;
+                    out.merge(n, 1L, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Acknowledged sends of the chosen senders (what the server stored for them). */
+    public long ackedFrom(java.util.function.LongPredicate sender) {
+        return sends.values().stream().filter(o -> o.acked() && sender.test(o.senderId)).count();
+    }
+
+    public long sentCount() {
+        return sends.size();
+    }
+
+    private void checkConsistent(Outgoing o, String messageId, long seq) {
+        if (o.acked() && (!o.messageId.equals(messageId) || o.seq != seq)) {
+            inconsistent.incrementAndGet();
+        }
+    }
+
+    private static AtomicLong counter(ConcurrentHashMap<Long, AtomicLong> map, long key) {
+        return map.computeIfAbsent(key, k -> new AtomicLong());
+    }
+
+    /** Recipients still missing an acknowledged message (for a final catch-up). */
+    public java.util.Set<Long> missingRecipients() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (Outgoing o : sends.values()) {
+            if (!o.acked()) {
+                continue;
+            }
+            for (long r : o.recipients) {
+                Receipt held = o.receipts.get(r);
+                if (held == null || !held.snapshot().delivered()) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every count and percentile of the run so far, and why it fails, if it does. */
+    public LedgerReport report() {
+        Map<Integer, Long> refused = new TreeMap<>();
+        Latencies latency = new Latencies();
+        Latencies ackLatency = new Latencies();
+        Latencies fanOut = new Latencies();
+        Map<Integer, long[]> stepCounts = new TreeMap<>(); // sent, acked, lost, unanswered
+        Map<Integer, Latencies> stepLatency = new TreeMap<>();
+        List<String> lostSamples = new ArrayList<>();
+        long acked = 0;
+        long unanswered = 0;
+        long expected = 0;
+        long delivered = 0;
+        long live = 0;
+        long caughtUp = 0;
+        long lost = 0;
+        long duplicated = 0;
+        long redelivered = 0;
+        for (Outgoing o : sends.values()) {
+            long[] sc = stepCounts.computeIfAbsent(o.step, k -> new long[4]);
+            Latencies sl = stepLatency.computeIfAbsent(o.step, k -> new Latencies());
+            sc[0]++;
+            if (o.acked()) {
+                acked++;
+                sc[1]++;
+                ackLatency.add(o.ackAtMs - o.intendedAtMs);
+            } else if (o.refusedCode != 0) {
+                refused.merge(o.refusedCode, 1L, Long::sum);
+            } else {
+                unanswered++;
+                sc[3]++;
+            }
+            long lastLive = -1;
+            for (long recipient : o.recipients) {
+                Receipt held = o.receipts.get(recipient);
+                Receipt r = held == null ? null : held.snapshot();
+                if (o.acked()) {
+                    expected++;
+                }
+                if (r == null || !r.delivered()) {
+                    if (o.acked()) {
+                        lost++;
+                        sc[2]++;
+                        if (lostSamples.size() < 10) {
+                            lostSamples.add(o.clientMsgId + "->" + recipient);
+                        }
+                    }
+                    continue;
+                }
+                delivered++;
+                if (r.liveArrivals > 0) {
+                    live++;
+                    long ms = r.firstLiveAtMs - o.intendedAtMs;
+                    latency.add(ms);
+                    sl.add(ms);
+                    lastLive = Math.max(lastLive, r.firstLiveAtMs);
+                    duplicated += r.duplicates;
+                    redelivered += r.liveArrivals - 1 - r.duplicates;
+                } else {
+                    caughtUp++;
+                }
+            }
+            if (o.recipients.length > 1 && lastLive >= 0) {
+                fanOut.add(lastLive - o.intendedAtMs);
+            }
+        }
+        List<StepReport> steps = new ArrayList<>();
+        stepCounts.forEach((step, c) -> steps.add(new StepReport(step, c[0], c[1], c[2], c[3],
+                stepLatency.get(step).percentiles())));
+        List<String> failures = new ArrayList<>();
+        if (sends.isEmpty()) {
+            failures.add("nothing was sent");
+        }
+        if (lost > 0) {
+            failures.add(lost + " acknowledged deliveries lost, e.g. " + lostSamples);
+        }
+        if (outOfOrder.get() > 0) {
+            failures.add(outOfOrder.get() + " pushes out of seq order, e.g. " + orderSamples);
+        }
+        if (inconsistent.get() > 0) {
+            failures.add(inconsistent.get() + " frames name another message id or seq for a send"
+                    + " already stored: a second copy was stored");
+        }
+        if (unanswered > 0) {
+            failures.add(unanswered + " sends never answered (no ack, no error)");
+        }
+        return new LedgerReport(sends.size(), resent.get(), acked, refused, unanswered, expected,
+                delivered, live, caughtUp, lost, duplicated, redelivered, outOfOrder.get(),
+                inconsistent.get(), unexpected.get(), latency.percentiles(),
+                ackLatency.percentiles(), fanOut.percentiles(), steps, lostSamples, failures);
+    }
+}

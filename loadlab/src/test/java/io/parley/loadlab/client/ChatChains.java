@@ -1,0 +1,124 @@
+package io.parley.loadlab.client;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.util.function.Function;
+
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+/**
+ * What a browser tab of the web client does, as Gatling chains: log in over HTTP, open the
+ * WebSocket and wait for {@code welcome}, then a loop that reads frames, sends on schedule,
+ * confirms with {@code received} and pings; at the end a reconnect and a catch-up through
+ * {@code GET /api/conversations/{id}/messages?afterSeq=} (docs/protocol.md, "Catching up").
+ * The session attribute {@code user} holds the {@link ChatUser}.
+ */
+public final class ChatChains {
+    private ChatChains() {
+    }
+
+    /**
+     * A whole browser session for population members {@code from} to {@code to}: log in, connect,
+     * chat until the schedule and drain are over, then reconnect and catch up (or only catch up).
+     */
+    public static ScenarioBuilder chatter(LoadRun run, String name, int from, int to,
+                                          Function<SimUser, ChatUser> client, boolean reconnect) {
+        return scenario(name)
+                .feed(run.indexes(from, () -> Math.min(to, run.population().size() + run.tabCount())))
+                .exec(s -> s.set("user", run.user(s.getInt("index"), client)))
+                .exec(login())
+                .exec(connect("connect"))
+                // no socket (login or connect failed under load): Gatling's report counts the KO
+                .exitHereIfFailed()
+                .exec(chat())
+                .exec(reconnect ? reconnectAndCatchUp() : catchUp());
+    }
+
+    public static HttpProtocolBuilder protocol() {
+        // no warm-up request: it would go to the internet
+        // frames no check waits for are kept for processUnmatchedMessages (the default keeps none)
+        return http.disableWarmUp().acceptHeader("application/json")
+                .userAgentHeader("parley-loadlab")
+                .wsUnmatchedInboundMessageBufferSize(100_000);
+    }
+
+    public static ChatUser user(Session s) {
+        return (ChatUser) s.get("user");
+    }
+
+    public static ChainBuilder login() {
+        return exec(http("login").post(s -> user(s).sim().gateway() + "/api/auth/login")
+                .body(StringBody(s -> "{\"phone\":\"" + user(s).sim().phone()
+                        + "\",\"password\":\"" + user(s).sim().password() + "\"}"))
+                .asJson()
+                .check(status().is(200), jsonPath("$.accessToken").saveAs("token")));
+    }
+
+    public static ChainBuilder connect(String name) {
+        return exec(ws(name).connect(s -> user(s).sim().gateway().toString()
+                        .replaceFirst("^http", "ws") + "/ws?token=" + s.getString("token")
+                        + "&device=loadlab")
+                .await(30).on(ws.checkTextMessage("welcome")
+                        .check(jsonPath("$.type").is("welcome"),
+                                jsonPath("$.heartbeatSeconds").ofInt().saveAs("heartbeat"))))
+                .exec(s -> {
+                    if (s.contains("heartbeat")) {
+                        user(s).welcomed(s.getInt("heartbeat"));
+                    }
+                    return s;
+                });
+    }
+
+    /** Reads, sends, confirms and pings until the user's schedule and drain are over. */
+    public static ChainBuilder chat() {
+        return asLongAs(s -> user(s).active()).on(
+                exec(ws.processUnmatchedMessages((frames, s) -> {
+                    user(s).onFrames(frames);
+                    return s;
+                }))
+                .exec(s -> s.set("out", user(s).due()))
+                .foreach(s -> s.getList("out"), "frame").on(
+                        exec(ws("send").sendText(s -> s.getString("frame"))))
+                .pause(s -> user(s).pause()));
+    }
+
+    /** Closes the socket, connects again (welcome), and reads this run's history. */
+    public static ChainBuilder reconnectAndCatchUp() {
+        return exec(ws("close").close())
+                .exec(login())
+                .exec(connect("reconnect"))
+                .exec(catchUp());
+    }
+
+    public static ChainBuilder catchUp() {
+        return exec(s -> s.set("after", user(s).catchUpAfter()))
+                .asLongAs(s -> s.getLong("after") >= 0).on(
+                        exec(http("catch-up").get(s -> user(s).sim().gateway() + "/api/conversations/"
+                                        + user(s).sim().conversationId() + "/messages?limit=50&afterSeq="
+                                        + s.getLong("after"))
+                                .header("Authorization", s -> "Bearer " + s.getString("token"))
+                                .check(status().is(200), bodyString().saveAs("page")))
+                        .exec(s -> {
+                            String page = s.getString("page");
+                            s = s.remove("page");
+                            return s.set("after", page == null ? -1L : user(s).onHistory(page));
+                        }))
+                // frames that came during the catch-up still count
+                .exec(ws.processUnmatchedMessages((frames, s) -> {
+                    user(s).onFrames(frames);
+                    return s;
+                }));
+    }
+}

@@ -1,0 +1,225 @@
+package io.parley.loadlab.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatling.http.action.ws.WsInboundMessage;
+import io.parley.loadlab.ledger.Ledger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One virtual user's client state, as the web client keeps it: what it sent and when it meant to,
+ * the highest seq it holds per conversation, the {@code received} confirmations it owes, its
+ * heartbeat. It reads every frame Gatling collected since the last look, tells the ledger, and
+ * says which frames to write next. Used by one virtual user at a time (Gatling runs a user's
+ * actions one after another), so it needs no locks; the ledger is shared.
+ */
+public final class ChatUser {
+    private static final long CONFIRM_EVERY_MS = 200;
+
+    private final SimUser me;
+    private final Ledger ledger;
+    private final SendSchedule schedule;
+    private final String runTag;
+    private final long drainUntilMs;
+    private final boolean confirms;
+    private final long resendAfterMs;
+    private final Map<String, Long> toConfirm = new LinkedHashMap<>();
+    private final List<String> confirmIds = new ArrayList<>();
+    private final Map<String, Long> unacked = new HashMap<>(); // clientMsgId -> last attempt
+    private final Map<String, Long> held = new HashMap<>();
+    private final long sendUntilMs;
+    private long nextSendMs;
+    private long nextConfirmMs;
+    private long nextPingMs;
+    private long heartbeatMs = 20_000;
+    private int counter;
+    private long errors;
+    private long pushes;
+    private int stepOffset;
+    private long lingerMs;
+
+    /**
+     * @param confirms      whether it sends {@code received} (false: the ACK-retry scenario's
+     *                      withholding users)
+     * @param resendAfterMs resend an unacknowledged send with the same client message id after
+     *                      this long (0: never)
+     */
+    public ChatUser(SimUser me, Ledger ledger, SendSchedule schedule, String runTag,
+                    long drainUntilMs, boolean confirms, long resendAfterMs, double phase) {
+        this.me = me;
+        this.ledger = ledger;
+        this.schedule = schedule;
+        this.runTag = runTag;
+        this.drainUntilMs = drainUntilMs;
+        this.confirms = confirms;
+        this.resendAfterMs = resendAfterMs;
+        this.nextSendMs = schedule.first(phase);
+        this.sendUntilMs = schedule.endMs();
+    }
+
+    /**
+     * Files this client's sends under a later step of the ledger, so a class of users (flooders)
+     * is reported apart. Returns this client.
+     */
+    public ChatUser stepOffset(int offset) {
+        this.stepOffset = offset;
+        return this;
+    }
+
+    /** Keeps the socket this long after the last send even when nothing is outstanding. */
+    public ChatUser linger(long ms) {
+        this.lingerMs = ms;
+        return this;
+    }
+
+    public SimUser sim() {
+        return me;
+    }
+
+    /** Still sending, or draining with something outstanding. */
+    public boolean active() {
+        long now = System.currentTimeMillis();
+        if (now < sendUntilMs + lingerMs) {
+            return true;
+        }
+        return now < drainUntilMs && !(ledger.settled(me.userId()) && toConfirm.isEmpty());
+    }
+
+    public void welcomed(int heartbeatSeconds) {
+        heartbeatMs = heartbeatSeconds * 1000L;
+        nextPingMs = System.currentTimeMillis() + heartbeatMs;
+    }
+
+    /** Every frame received since the last call. */
+    public void onFrames(List<WsInboundMessage> frames) {
+        for (WsInboundMessage m : frames) {
+            if (m instanceof WsInboundMessage.Text text) {
+                onFrame(text.message(), m.timestamp());
+            }
+        }
+    }
+
+    private void onFrame(String text, long atMs) {
+        JsonNode f;
+        try {
+            f = Api.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            errors++;
+            return;
+        }
+        switch (f.path("type").asText()) {
+            case "ack" -> {
+                String id = f.path("clientMsgId").asText();
+                unacked.remove(id);
+                ledger.acked(id, f.path("messageId").asText(), f.path("seq").asLong(), atMs);
+            }
+            case "error" -> {
+                String id = f.path("clientMsgId").asText(null);
+                if (id != null) {
+                    unacked.remove(id);
+                    ledger.refused(id, f.path("code").asInt());
+                } else {
+                    errors++;
+                }
+            }
+            case "message" -> {
+                String cid = f.path("conversationId").asText();
+                long seq = f.path("seq").asLong();
+                String clientMsgId = f.path("clientMsgId").asText();
+                ledger.pushed(me.userId(), clientMsgId, f.path("messageId").asText(), cid, seq,
+                        atMs);
+                held.merge(cid, seq, Math::max);
+                pushes++;
+                if (confirms) {
+                    toConfirm.merge(cid, seq, Math::max);
+                    confirmIds.add(clientMsgId);
+                }
+            }
+            default -> {
+                // welcome, pong, read, presence: nothing for the ledger
+            }
+        }
+    }
+
+    /** The frames to write now: due sends (each with its intended time), confirmations, a ping. */
+    public List<String> due() {
+        long now = System.currentTimeMillis();
+        List<String> out = new ArrayList<>();
+        while (nextSendMs <= now && nextSendMs < schedule.endMs()) {
+            String id = runTag + "-" + me.index() + "-" + (++counter);
+            ledger.sent(id, me.userId(), me.conversationId(), me.recipients(), nextSendMs,
+                    schedule.stepAt(nextSendMs) + stepOffset);
+            unacked.put(id, now);
+            out.add(me.sendFrame(id, "loadlab " + id));
+            nextSendMs = schedule.next(nextSendMs);
+        }
+        if (resendAfterMs > 0) {
+            for (Map.Entry<String, Long> e : unacked.entrySet()) {
+                if (now - e.getValue() >= resendAfterMs) {
+                    e.setValue(now);
+                    ledger.resent(e.getKey());
+                    out.add(me.sendFrame(e.getKey(), "loadlab " + e.getKey()));
+                }
+            }
+        }
+        if (!toConfirm.isEmpty() && now >= nextConfirmMs) {
+            toConfirm.forEach((cid, seq) -> out.add(
+                    "{\"type\":\"received\",\"conversationId\":\"" + cid + "\",\"seq\":" + seq + "}"));
+            confirmIds.forEach(id -> ledger.confirmed(me.userId(), id, now));
+            toConfirm.clear();
+            confirmIds.clear();
+            nextConfirmMs = now + CONFIRM_EVERY_MS;
+        }
+        if (nextPingMs > 0 && now >= nextPingMs) {
+            out.add("{\"type\":\"ping\"}");
+            nextPingMs = now + heartbeatMs;
+        }
+        return out;
+    }
+
+    /** How long to wait before the next look: until the next send, at most a confirmation tick. */
+    public Duration pause() {
+        long now = System.currentTimeMillis();
+        long until = Math.min(nextSendMs, now + CONFIRM_EVERY_MS);
+        return Duration.ofMillis(Math.max(1, until - now));
+    }
+
+    /** Where catch-up starts: this run's history begins after the baseline. */
+    public long catchUpAfter() {
+        return me.baselineSeq();
+    }
+
+    /** One page of {@code GET /api/conversations/{id}/messages?afterSeq=}; returns its last seq. */
+    public long onHistory(String body) {
+        JsonNode page;
+        try {
+            page = Api.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            errors++;
+            return -1;
+        }
+        long last = -1;
+        for (JsonNode m : page.path("items")) {
+            last = m.path("seq").asLong();
+            if (m.path("from").asLong() != me.userId()) {
+                ledger.caughtUp(me.userId(), m.path("clientMsgId").asText(),
+                        m.path("messageId").asText(), last);
+            }
+        }
+        return page.path("hasMore").asBoolean(false) ? last : -1;
+    }
+
+    /** {@code message} frames this client got over its socket, redeliveries included. */
+    public long pushes() {
+        return pushes;
+    }
+
+    public long errors() {
+        return errors;
+    }
+}
