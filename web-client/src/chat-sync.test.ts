@@ -56,6 +56,7 @@ class FakeServer {
         unread: list.length - readSeq,
         lastActivityAt: last?.sentAt ?? 0,
         lastMessage: last,
+        peerReadSeq: 0,
       };
     });
     const start = cursor === null ? 0 : Number(cursor);

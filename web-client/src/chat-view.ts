@@ -21,6 +21,8 @@ import { SplitLayout } from './split-layout';
 
 export interface ChatViewOptions {
   session: AuthSession;
+  /** The current access token (renewed while the view is up): what a (re)connect presents. */
+  token(): string;
   api: ParleyApi;
   directory: Directory;
   status(status: ConnectionStatus): void;
@@ -66,7 +68,7 @@ export class ChatView {
     // Whatever changed, the open conversation may now have more read than the server knows.
     this.unsubscribe = store.subscribe(() => this.marker.want(store.readTarget()));
 
-    this.socket = new ChatSocket(() => socketUrl(location, session.token, deviceId()), {
+    this.socket = new ChatSocket(() => socketUrl(location, options.token(), deviceId()), {
       status: (s) => options.status(s),
       welcome: (frame: WelcomeFrame) => {
         if (frame.userId !== self.userId) {

@@ -126,7 +126,8 @@ export class MessagePane {
           { class: 'pane-name', 'data-testid': 'pane-title' },
           groupId === null ? this.directory.userName(conversation.peerId) : this.directory.groupName(groupId),
         ),
-        el('div', { class: 'pane-sub' }, groupId === null ? `#${conversation.peerId}` : `Group ${groupId}`),
+        // No internal ids here: what kind of conversation it is says enough.
+        el('div', { class: 'pane-sub' }, groupId === null ? 'Direct chat' : 'Group chat'),
       ),
     );
 

@@ -268,6 +268,7 @@ describe('MessageStore', () => {
         unread: lastSeq - (overrides.readSeq ?? 3),
         lastActivityAt: 1_700_000_000_000 + lastSeq,
         lastMessage: message({ seq: lastSeq }),
+        peerReadSeq: 0,
         ...overrides,
       };
     }
@@ -367,6 +368,20 @@ describe('MessageStore', () => {
       ]);
       store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: BOB, seq: 3 });
       expect(store.readByPeer(store.messages('d_1_2')[2]!)).toBe(true);
+    });
+
+    it("takes the peer's read position from the conversation list, so receipts survive a reload", () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 5, readSeq: 5, peerReadSeq: 4, lastMessage: message({ seq: 5, from: ME, to: BOB }) })]);
+      store.applyHistory('d_1_2', { items: range(3, 5, { from: ME, to: BOB }), hasMore: true }, 'latest');
+      expect(store.messages('d_1_2').map((m) => [m.seq, store.readByPeer(m)])).toEqual([
+        [3, true],
+        [4, true],
+        [5, false],
+      ]);
+      // An older list (or a stale page) never takes a receipt back.
+      store.applyConversations([row({ lastSeq: 5, readSeq: 5, peerReadSeq: 2 })]);
+      expect(store.conversation('d_1_2')!.peerReadSeq).toBe(4);
     });
 
     it('ignores read marks of other group members and of unknown conversations', () => {

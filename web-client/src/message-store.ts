@@ -209,6 +209,8 @@ export class MessageStore extends Observable {
       conversation.readSeq = conversation.readKnown ? Math.max(conversation.readSeq, row.readSeq) : row.readSeq;
       conversation.readSeqSaved = Math.max(conversation.readSeqSaved, row.readSeq);
       conversation.readKnown = true;
+      // The peer's read cursor as the server keeps it: receipts survive a reload.
+      conversation.peerReadSeq = Math.max(conversation.peerReadSeq, row.peerReadSeq);
       if (row.lastMessage) this.take(row.lastMessage);
       this.recount(conversation);
     }
