@@ -3,6 +3,8 @@
 // each welcome the sync loads the conversation list and catches up; pushed messages are
 // confirmed with `received`; what the reader sees is marked read on the server.
 
+import { Drafts } from './drafts';
+import { watchNetwork } from './network-watch';
 import { normalizePhone, phoneProblem } from './auth-rules';
 import type { AuthSession } from './auth-session';
 import { ChatSocket, socketUrl, type ConnectionStatus } from './chat-socket';
@@ -49,6 +51,7 @@ export class ChatView {
   private readonly marker: ReadMarker;
   private readonly unsubscribe: () => void;
   private tabShown = true;
+  private unwatchNetwork: () => void = () => {};
   private readonly visibilityChanged = () => this.updateVisible();
 
   constructor(private readonly options: ChatViewOptions) {
@@ -129,7 +132,7 @@ export class ChatView {
       },
       groupInfo: (groupId) => options.groupInfo(groupId),
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
-    });
+    }, new Drafts(self.userId));
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
     this.element = this.layout.element;
@@ -139,10 +142,12 @@ export class ChatView {
     document.addEventListener('visibilitychange', this.visibilityChanged);
     this.updateVisible();
     this.socket.start();
+    this.unwatchNetwork = watchNetwork(this.socket);
   }
 
   stop(): void {
     document.removeEventListener('visibilitychange', this.visibilityChanged);
+    this.unwatchNetwork();
     this.socket.stop();
     this.sync.stop();
     this.received.stop();

@@ -4,6 +4,7 @@
 // Scrolling to the top asks for the page before; the reader stays where they were as it lands.
 
 import type { Directory } from './directory';
+import { Drafts } from './drafts';
 import { el, setAttributes } from './element';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
@@ -58,6 +59,7 @@ export class MessagePane {
     private readonly store: MessageStore,
     private readonly directory: Directory,
     private readonly actions: MessagePaneActions,
+    private readonly drafts: Drafts = new Drafts(store.selfId, null),
   ) {
     const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
     composer.addEventListener('submit', (event) => {
@@ -71,7 +73,10 @@ export class MessagePane {
         this.submit();
       }
     });
-    this.input.addEventListener('input', () => this.fitInput());
+    this.input.addEventListener('input', () => {
+      this.fitInput();
+      if (this.shownConversation !== null) this.drafts.set(this.shownConversation, this.input.value);
+    });
     this.list.addEventListener('click', (event) => {
       const retry = (event.target as Element).closest<HTMLElement>('[data-retry]');
       if (retry?.dataset.retry) this.actions.retry(retry.dataset.retry);
@@ -132,7 +137,12 @@ export class MessagePane {
     );
 
     const switched = this.shownConversation !== conversation.id;
-    if (switched) this.bubbles.clear();
+    if (switched) {
+      this.bubbles.clear();
+      // Each conversation has its own draft: what was typed elsewhere stays there.
+      this.input.value = this.drafts.get(conversation.id);
+      this.fitInput();
+    }
     const following =
       switched ||
       this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < FOLLOW_THRESHOLD_PX;
@@ -233,6 +243,7 @@ export class MessagePane {
     if (text.trim().length === 0 || this.input.disabled) return;
     this.actions.send(text);
     this.input.value = '';
+    if (this.shownConversation !== null) this.drafts.set(this.shownConversation, '');
     this.fitInput();
     this.input.focus();
   }
