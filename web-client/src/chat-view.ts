@@ -126,6 +126,9 @@ export class ChatView {
         const frame = store.retry(clientMsgId);
         if (frame) this.socket.send(frame);
       },
+      retryAll: (conversationId) => {
+        for (const frame of store.retryAll(conversationId)) this.socket.send(frame);
+      },
       back: () => {
         store.setActive(null);
         this.layout.showList();

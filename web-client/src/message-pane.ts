@@ -14,6 +14,8 @@ import { messageTime } from './time-format';
 export interface MessagePaneActions {
   send(text: string): void;
   retry(clientMsgId: string): void;
+  /** Sends again every refused send of the conversation that can pass now. */
+  retryAll(conversationId: string): void;
   back(): void;
   /** Show the group's info (members, leave…). */
   groupInfo(groupId: string): void;
@@ -51,6 +53,7 @@ export class MessagePane {
     { type: 'submit', class: 'primary send-button', 'data-testid': 'message-send' },
     'Send',
   );
+  private readonly failures = el('div', { class: 'send-failures', 'data-testid': 'send-failures', role: 'status' });
   private readonly bubbles = new Map<string, HTMLElement>();
   private shownConversation: string | null = null;
   private shownLastKey: string | null = null;
@@ -62,6 +65,11 @@ export class MessagePane {
     private readonly drafts: Drafts = new Drafts(store.selfId, null),
   ) {
     const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
+    this.failures.hidden = true;
+    this.failures.addEventListener('click', (event) => {
+      const id = this.store.activeId;
+      if (id !== null && (event.target as Element).closest('[data-retry-all]')) this.actions.retryAll(id);
+    });
     composer.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -98,6 +106,7 @@ export class MessagePane {
       el('header', { class: 'pane-header' }, back, this.title, this.infoButton),
       this.placeholder,
       this.scroller,
+      this.failures,
       composer,
     );
   }
@@ -136,6 +145,7 @@ export class MessagePane {
       ),
     );
 
+    this.renderFailures(conversation.id);
     const switched = this.shownConversation !== conversation.id;
     if (switched) {
       this.bubbles.clear();
@@ -238,6 +248,21 @@ export class MessagePane {
     return null;
   }
 
+  /** Above the composer: how many sends were refused, and one button for those that can pass. */
+  private renderFailures(conversationId: string): void {
+    const failed = this.store.failedSends(conversationId);
+    this.failures.hidden = failed.length === 0;
+    if (failed.length === 0) return;
+    const again = failed.filter((m) => m.retryable).length;
+    const summary = `${failed.length} ${failed.length === 1 ? 'message was' : 'messages were'} not sent`;
+    this.failures.replaceChildren(
+      el('span', {}, again === failed.length ? `${summary}.` : `${summary}; ${failed.length - again} cannot be sent.`),
+      ...(again > 0
+        ? [el('button', { type: 'button', class: 'link-button', 'data-retry-all': '', 'data-testid': 'retry-all' }, again === 1 ? 'Retry' : `Retry all ${again}`)]
+        : []),
+    );
+  }
+
   private submit(): void {
     const text = this.input.value;
     if (text.trim().length === 0 || this.input.disabled) return;
@@ -305,9 +330,12 @@ function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: st
       failure = el('div', { class: 'bubble-error', role: 'alert' });
       bubble.append(failure);
     }
+    // A refusal that can never pass (not friends, too long) offers no Retry: only the reason.
     failure.replaceChildren(
       el('span', {}, `Not sent: ${m.error ?? 'unknown error'}`),
-      el('button', { type: 'button', class: 'link-button', 'data-retry': m.clientMsgId }, 'Retry'),
+      ...(m.retryable
+        ? [el('button', { type: 'button', class: 'link-button', 'data-retry': m.clientMsgId }, 'Retry')]
+        : []),
     );
   } else {
     failure?.remove();
