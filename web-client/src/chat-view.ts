@@ -5,6 +5,7 @@
 
 import { Drafts } from './drafts';
 import { watchNetwork } from './network-watch';
+import { Outbox } from './outbox';
 import { normalizePhone, phoneProblem } from './auth-rules';
 import type { AuthSession } from './auth-session';
 import { ChatSocket, socketUrl, type ConnectionStatus } from './chat-socket';
@@ -68,8 +69,14 @@ export class ChatView {
     this.marker = new ReadMarker((conversationId, seq) =>
       conversationsApi.markRead(conversationId, seq).then((state) => store.applyReadState(state)),
     );
+    // Sends from before a reload come back; whatever changes, the outbox keeps the unsent ones.
+    const outbox = new Outbox(self.userId);
+    store.restoreSends(outbox.load());
     // Whatever changed, the open conversation may now have more read than the server knows.
-    this.unsubscribe = store.subscribe(() => this.marker.want(store.readTarget()));
+    this.unsubscribe = store.subscribe(() => {
+      this.marker.want(store.readTarget());
+      outbox.save(store.unsentSends());
+    });
 
     this.socket = new ChatSocket(() => socketUrl(location, options.token(), deviceId()), {
       status: (s) => options.status(s),

@@ -11,6 +11,7 @@
 // minus my own messages among them (the server counts those too, as lastSeq - readSeq).
 
 import { directConversationId, groupConversationId, groupOf, peerOf } from './conversation-id';
+import type { SavedSend } from './outbox';
 import { retryable } from './send-refusals';
 import type { ConversationRow, HistoryPage, ReadState } from './conversations-api';
 import type { AckFrame, ErrorFrame, MessageFrame, ReadFrame, SendFrame } from './frames';
@@ -355,6 +356,28 @@ export class MessageStore extends Observable {
     this.resort(message.conversationId);
     this.emit();
     return message;
+  }
+
+  /** My sends from this tab with no ack yet or refused, oldest first: what the outbox keeps. */
+  unsentSends(): ChatMessage[] {
+    return [...this.mySends.values()].filter((m) => m.state !== 'sent').sort((a, b) => a.order - b.order);
+  }
+
+  /**
+   * Sends kept from before a reload (outbox.ts), back in their conversations as they were:
+   * pending ones go out again on the next welcome with the same clientMsgId.
+   */
+  restoreSends(saved: readonly SavedSend[]): void {
+    for (const send of saved) {
+      if (this.mySends.has(send.clientMsgId)) continue;
+      const message = this.addPending(send.conversationId, send.text, send.clientMsgId, send.sentAt);
+      if (send.state === 'failed') {
+        message.state = 'failed';
+        message.error = send.error;
+        message.retryable = send.retryable;
+      }
+    }
+    if (saved.length > 0) this.emit();
   }
 
   /** My refused sends in a conversation, oldest first: what the notice above the composer counts. */
