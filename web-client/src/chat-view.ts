@@ -4,6 +4,7 @@
 // confirmed with `received`; what the reader sees is marked read on the server.
 
 import { Drafts } from './drafts';
+import { GroupReceipts } from './group-receipts';
 import { watchNetwork } from './network-watch';
 import { Outbox } from './outbox';
 import { normalizePhone, phoneProblem } from './auth-rules';
@@ -142,7 +143,7 @@ export class ChatView {
       },
       groupInfo: (groupId) => options.groupInfo(groupId),
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
-    }, new Drafts(self.userId));
+    }, new Drafts(self.userId), new GroupReceipts(api));
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
     this.element = this.layout.element;

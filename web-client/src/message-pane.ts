@@ -5,6 +5,7 @@
 
 import type { Directory } from './directory';
 import { Drafts } from './drafts';
+import type { GroupReceipts } from './group-receipts';
 import { el, setAttributes } from './element';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
@@ -63,6 +64,7 @@ export class MessagePane {
     private readonly directory: Directory,
     private readonly actions: MessagePaneActions,
     private readonly drafts: Drafts = new Drafts(store.selfId, null),
+    private readonly receipts: GroupReceipts | null = null,
   ) {
     const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
     this.failures.hidden = true;
@@ -183,6 +185,19 @@ export class MessagePane {
       return row;
     });
     for (const key of this.bubbles.keys()) if (!keep.has(key)) this.bubbles.delete(key);
+    // In a group: "Read by N" under my newest sent message.
+    if (groupId !== null && this.receipts) {
+      const lastMine = [...messages].reverse().find((m) => m.mine && m.seq !== null);
+      const row = lastMine ? this.bubbles.get(lastMine.key) : undefined;
+      if (lastMine && row) {
+        if (this.receipts.element.parentElement !== row) row.append(this.receipts.element);
+        this.receipts.show(conversation.id, lastMine.seq!);
+      } else {
+        this.receipts.element.remove();
+      }
+    } else {
+      this.receipts?.element.remove();
+    }
     this.renderHistoryHead(conversation, messages.length);
     if (!sameChildren(this.list, rows)) this.list.replaceChildren(...rows);
 
