@@ -180,8 +180,10 @@ async function loggedInAs(page, user) {
   const me = page.getByTestId('me').filter({ hasText: user.name });
   await me.waitFor();
   const label = await me.textContent();
-  const userId = Number(/\(#([0-9]+)\)/.exec(label ?? '')?.[1]);
-  if (!userId) throw new Error(`header "${label}" names no user id`);
+  // The header shows no internal ids (issue #14): the id comes from the stored session.
+  if (/#[0-9]/.test(label ?? '')) throw new Error(`header "${label}" shows an internal id`);
+  const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('parley.session') ?? '{}').user?.userId);
+  if (!userId) throw new Error('the stored session names no user id');
   await page
     .getByTestId('conn-status')
     .filter({ hasText: /^online$/ })

@@ -21,9 +21,15 @@ import { UserSearch } from './user-search';
 
 export interface AppScreenOptions {
   session: AuthSession;
+  /** The access token to open sockets with now: it is renewed while the screen is up. */
+  token(): string;
   api: ParleyApi;
   /** The user logged out (no reason) or the server refused the token (with one). */
   onLogout(reason?: string): void;
+  /** The socket's token was refused (4401): renew it or end the session. The screen is torn down. */
+  socketRefused(): void;
+  /** Ends the login on the server (and in every tab); the screen is left afterwards. */
+  logOut(): Promise<void>;
   /** The profile was saved: the session's copy of the account should follow. */
   onAccountChanged(account: Account): void;
 }
@@ -59,7 +65,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
     'connecting',
   );
   const me = el('span', { class: 'me', 'data-testid': 'me' });
-  const showMe = () => (me.textContent = `you are ${self.displayName} (#${self.userId})`);
+  const showMe = () => (me.textContent = `you are ${self.displayName}`);
   showMe();
   const logout = el('button', { type: 'button', class: 'ghost', 'data-testid': 'logout' }, 'Log out');
   const toast = el('div', { class: 'toast', 'data-testid': 'chat-error', role: 'alert' });
@@ -79,6 +85,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
 
   const chat = new ChatView({
     session: options.session,
+    token: options.token,
     api,
     directory,
     status: (s: ConnectionStatus) => {
@@ -87,7 +94,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
     },
     authRefused: () => {
       teardown();
-      options.onLogout('Your session has expired. Please log in again.');
+      options.socketRefused();
     },
     toast: showToast,
     detailShown: detailShown('chats'),
@@ -234,8 +241,8 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
     logout.textContent = 'Logging out…';
     teardown();
     // The token must stop working on the server; if that call fails, the session still ends here.
-    api
-      .logout()
+    options
+      .logOut()
       .catch((e: unknown) => console.warn('[parley] logout call failed', e))
       .finally(() => options.onLogout());
   });

@@ -38,6 +38,13 @@ describe('auth session', () => {
     expect(loadSession(1_000 + 3_600_000, storage)).toBeNull();
   });
 
+  it('outlives its access token while the refresh token is good', () => {
+    const storage = new MemoryStorage();
+    saveSession(sessionFromLogin({ ...login, expiresIn: 900, refreshToken: 'r', refreshExpiresIn: 86_400 }, 0), storage);
+    expect(loadSession(3_600_000, storage)).toMatchObject({ token: 'jwt', refreshToken: 'r', refreshExpiresAt: 86_400_000 });
+    expect(loadSession(86_400_000, storage)).toBeNull();
+  });
+
   it('is gone after logout', () => {
     const storage = new MemoryStorage();
     saveSession(sessionFromLogin(login, 0), storage);

@@ -4,9 +4,9 @@ import { Backoff, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 const middle = () => 0.5;
 
 describe('backoffDelay', () => {
-  it('doubles from 0.5 s and stays at 10 s', () => {
-    const schedule = Array.from({ length: 8 }, (_, attempt) => backoffDelay(attempt, DEFAULT_BACKOFF, middle));
-    expect(schedule).toEqual([500, 1000, 2000, 4000, 8000, 10000, 10000, 10000]);
+  it('doubles from 0.5 s past 10 s and stays at 30 s', () => {
+    const schedule = Array.from({ length: 9 }, (_, attempt) => backoffDelay(attempt, DEFAULT_BACKOFF, middle));
+    expect(schedule).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
 
   it('spreads each delay by at most 20 % either way', () => {
@@ -16,13 +16,13 @@ describe('backoffDelay', () => {
 
   it('never waits longer than the cap, jitter included', () => {
     for (const r of [0, 0.25, 0.5, 0.75, 0.999999]) {
-      expect(backoffDelay(50, DEFAULT_BACKOFF, () => r)).toBeLessThanOrEqual(10_000);
-      expect(backoffDelay(50, DEFAULT_BACKOFF, () => r)).toBeGreaterThanOrEqual(8_000);
+      expect(backoffDelay(50, DEFAULT_BACKOFF, () => r)).toBeLessThanOrEqual(30_000);
+      expect(backoffDelay(50, DEFAULT_BACKOFF, () => r)).toBeGreaterThanOrEqual(24_000);
     }
   });
 
   it('survives attempt counts far past the cap', () => {
-    expect(backoffDelay(5000, DEFAULT_BACKOFF, middle)).toBe(10_000);
+    expect(backoffDelay(5000, DEFAULT_BACKOFF, middle)).toBe(30_000);
   });
 });
 

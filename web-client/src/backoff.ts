@@ -8,7 +8,9 @@ export interface BackoffOptions {
   jitter: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 10_000, jitter: 0.2 };
+// Up to 30 s between attempts: a long outage costs the servers little, and the browser's online
+// event or the tab coming back to the front cuts the wait short (chat-socket.ts).
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000, jitter: 0.2 };
 
 /** The delay before reconnect attempt `attempt` (0 for the first retry after a drop). */
 export function backoffDelay(

@@ -201,6 +201,44 @@ describe('ChatSocket', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('says offline as soon as the browser does, and tries nothing until the network is back', () => {
+    chat.start();
+    latest().accept();
+    chat.networkLost();
+    expect(statuses.at(-1)).toBe('offline');
+    expect(latest().closedWith).toBe(4000);
+    time.advance(120_000);
+    expect(sockets).toHaveLength(1);
+    chat.wake();
+    expect(sockets).toHaveLength(2);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    latest().accept();
+    expect(statuses.at(-1)).toBe('online');
+  });
+
+  it('connects at once when woken while waiting out a long backoff', () => {
+    chat.start();
+    latest().accept();
+    for (let i = 0; i < 6; i++) {
+      latest().drop();
+      time.advance(time.pending[0]!);
+    }
+    latest().drop();
+    expect(time.pending[0]).toBeGreaterThan(10_000);
+    chat.wake();
+    expect(sockets).toHaveLength(8);
+    latest().drop();
+    expect(time.pending).toEqual([500]);
+  });
+
+  it('checks an open socket with a ping when woken', () => {
+    chat.start();
+    latest().accept();
+    chat.wake();
+    expect(sockets).toHaveLength(1);
+    expect(latest().sent.at(-1)).toBe('{"type":"ping"}');
+  });
+
   it('closes for good on stop, without reconnecting', () => {
     chat.start();
     latest().accept();

@@ -1,5 +1,7 @@
 // The one WebSocket of this tab: connects, pings every heartbeatSeconds once welcomed, and after
-// a drop reconnects with backoff until stopped. Close code 4401 (token refused) ends it for good:
+// a drop reconnects with backoff until stopped. The browser's word counts too (network-watch.ts):
+// offline drops the socket and waits, without spending attempts; online, or the tab coming to the
+// front, connects at once instead of waiting out the backoff. Close code 4401 (token refused) ends it for good:
 // reconnecting with the same token would only be refused again.
 
 import { Backoff } from './backoff';
@@ -12,7 +14,7 @@ import {
   type WelcomeFrame,
 } from './frames';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 export const CLOSE_AUTH_REFUSED = 4401;
 
@@ -60,6 +62,7 @@ export class ChatSocket {
   private pendingOpen: object | null = null;
   private heartbeatMs = 0;
   private lastFrameAt = 0;
+  private networkDown = false;
 
   constructor(
     // A string, or a promise of one (asking /api/gateway first); a failed promise is a drop.
@@ -95,6 +98,38 @@ export class ChatSocket {
 
   get online(): boolean {
     return this.welcomed && this.socket?.readyState === OPEN;
+  }
+
+  /** The browser lost the network: the socket is given up and nothing is tried until it is back. */
+  networkLost(): void {
+    if (this.stopped) return;
+    this.networkDown = true;
+    this.clearTimer();
+    const socket = this.socket;
+    this.socket = null;
+    this.welcomed = false;
+    if (socket) {
+      detach(socket);
+      socket.close(4000, 'offline');
+    }
+    this.events.status('offline');
+  }
+
+  /**
+   * The network is back or the tab came to the front: a socket waiting out its backoff (or
+   * offline) connects now, with the backoff started afresh; an open one is checked with a ping.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    this.networkDown = false;
+    if (this.socket) {
+      if (this.welcomed && this.socket.readyState === OPEN) this.socket.send(encodeClientFrame({ type: 'ping' }));
+      return;
+    }
+    this.clearTimer();
+    this.deps.backoff.reset();
+    this.events.status(this.everWelcomed ? 'reconnecting' : 'connecting');
+    this.open();
   }
 
   private open(): void {
@@ -197,6 +232,10 @@ export class ChatSocket {
   }
 
   private retryLater(code: number): void {
+    if (this.networkDown) {
+      this.events.status('offline');
+      return;
+    }
     this.events.status(this.everWelcomed ? 'reconnecting' : 'connecting');
     const delay = this.deps.backoff.next();
     this.deps.log(`socket closed (${code}); reconnecting in ${delay} ms`);

@@ -56,6 +56,7 @@ class FakeServer {
         unread: list.length - readSeq,
         lastActivityAt: last?.sentAt ?? 0,
         lastMessage: last,
+        peerReadSeq: 0,
       };
     });
     const start = cursor === null ? 0 : Number(cursor);
@@ -239,11 +240,17 @@ describe('ChatSync', () => {
   });
 
   it('opens a conversation the server has no message of as an empty one', async () => {
-    const { store, sync } = setUp();
+    const { server, store, sync } = setUp();
     store.openDirect(BOB);
     sync.opened('d_1_2');
     await settle();
+    // The list is not there yet: nothing is asked; its arrival opens the chat again.
+    expect(server.log.filter((l) => l.startsWith('history'))).toEqual([]);
+    await sync.welcomed();
+    await settle();
     expect(store.conversation('d_1_2')).toMatchObject({ held: { from: 1, to: 0 }, olderDone: true, loading: false });
+    // A new chat is not in the server's list: its history is not asked for (that is a 403).
+    expect(server.log.filter((l) => l.startsWith('history'))).toEqual([]);
   });
 
   it('keeps the reason a page failed, and tries again when asked', async () => {

@@ -127,6 +127,13 @@ export class ChatSync extends Observable {
   opened(conversationId: string): void {
     const conversation = this.store.conversation(conversationId);
     if (!conversation) return;
+    if (conversation.held === null && conversation.kind === 'direct' && !conversation.readKnown) {
+      // Not in the server's list: a new chat, with nothing to fetch (asking would be refused with
+      // 403 5004, which the browser logs). Until the list is there, its arrival opens it again.
+      if (this.status === 'loaded') this.store.applyHistory(conversationId, { items: [], hasMore: false }, 'latest');
+      else if (this.status === 'failed' && !conversation.loading) this.page(conversationId, 'latest');
+      return;
+    }
     if (conversation.held === null) {
       if (!conversation.loading) this.page(conversationId, 'latest');
     } else if (conversation.lastSeq > conversation.held.to) {

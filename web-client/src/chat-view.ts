@@ -3,6 +3,10 @@
 // each welcome the sync loads the conversation list and catches up; pushed messages are
 // confirmed with `received`; what the reader sees is marked read on the server.
 
+import { Drafts } from './drafts';
+import { GroupReceipts } from './group-receipts';
+import { watchNetwork } from './network-watch';
+import { Outbox } from './outbox';
 import { normalizePhone, phoneProblem } from './auth-rules';
 import type { AuthSession } from './auth-session';
 import { ChatSocket, gatewaySocketUrl, type ConnectionStatus } from './chat-socket';
@@ -22,6 +26,8 @@ import { SplitLayout } from './split-layout';
 
 export interface ChatViewOptions {
   session: AuthSession;
+  /** The current access token (renewed while the view is up): what a (re)connect presents. */
+  token(): string;
   api: ParleyApi;
   directory: Directory;
   status(status: ConnectionStatus): void;
@@ -49,6 +55,7 @@ export class ChatView {
   private readonly unsubscribe: () => void;
   private tabShown = true;
   private stopAttention: () => void = () => {};
+  private unwatchNetwork: () => void = () => {};
   private readonly visibilityChanged = () => this.updateVisible();
 
   constructor(private readonly options: ChatViewOptions) {
@@ -65,11 +72,17 @@ export class ChatView {
     this.marker = new ReadMarker((conversationId, seq) =>
       conversationsApi.markRead(conversationId, seq).then((state) => store.applyReadState(state)),
     );
+    // Sends from before a reload come back; whatever changes, the outbox keeps the unsent ones.
+    const outbox = new Outbox(self.userId);
+    store.restoreSends(outbox.load());
     // Whatever changed, the open conversation may now have more read than the server knows.
-    this.unsubscribe = store.subscribe(() => this.marker.want(store.readTarget()));
+    this.unsubscribe = store.subscribe(() => {
+      this.marker.want(store.readTarget());
+      outbox.save(store.unsentSends());
+    });
 
     const askGateway = () => api.request<{ url: string }>('GET', '/api/gateway');
-    this.socket = new ChatSocket(() => gatewaySocketUrl(askGateway, location, session.token, deviceId()), {
+    this.socket = new ChatSocket(() => gatewaySocketUrl(askGateway, location, options.token(), deviceId()), {
       status: (s) => options.status(s),
       welcome: (frame: WelcomeFrame) => {
         if (frame.userId !== self.userId) {
@@ -124,13 +137,16 @@ export class ChatView {
         const frame = store.retry(clientMsgId);
         if (frame) this.socket.send(frame);
       },
+      retryAll: (conversationId) => {
+        for (const frame of store.retryAll(conversationId)) this.socket.send(frame);
+      },
       back: () => {
         store.setActive(null);
         this.layout.showList();
       },
       groupInfo: (groupId) => options.groupInfo(groupId),
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
-    });
+    }, new Drafts(self.userId), new GroupReceipts(api));
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
     this.element = this.layout.element;
@@ -146,10 +162,12 @@ export class ChatView {
       toast: this.options.toast,
       recalled: () => this.options.toast('Message recalled; it shows as recalled on every device.'),
     });
+    this.unwatchNetwork = watchNetwork(this.socket);
   }
 
   stop(): void {
     document.removeEventListener('visibilitychange', this.visibilityChanged);
+    this.unwatchNetwork();
     this.socket.stop();
     this.stopAttention();
     this.sync.stop();

@@ -28,6 +28,7 @@ describe('ConversationsApi', () => {
           unread: 2,
           lastActivityAt: 1763892000123,
           lastMessage,
+          peerReadSeq: 4,
         },
         { conversationId: 'g_77', kind: 'group', peer: null, lastSeq: 0, readSeq: 0, unread: 0, lastActivityAt: 1, lastMessage: null },
       ],
@@ -38,7 +39,7 @@ describe('ConversationsApi', () => {
     expect(calls()).toEqual([['GET', '/api/conversations?limit=50&cursor=abc', undefined]]);
     expect(page.nextCursor).toBe('CjEy');
     expect(page.items[0]).toEqual({ ...body.items[0], lastMessage: { ...lastMessage } });
-    expect(page.items[1]).toMatchObject({ conversationId: 'g_77', kind: 'group', peer: null, lastMessage: null });
+    expect(page.items[1]).toMatchObject({ conversationId: 'g_77', kind: 'group', peer: null, lastMessage: null, peerReadSeq: 0 });
   });
 
   it('asks for history after or before a seq, never more than 50 at once', async () => {

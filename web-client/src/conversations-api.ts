@@ -20,6 +20,8 @@ export interface ConversationRow {
   unread: number;
   lastActivityAt: number;
   lastMessage: MessageFrame | null;
+  /** How far the peer of a direct conversation has read (0 in groups, or from an older server). */
+  peerReadSeq: number;
 }
 
 export interface HistoryPage {
@@ -106,6 +108,7 @@ function conversationRow(value: unknown): ConversationRow {
     unread: typeof f.unread === 'number' ? f.unread : lastSeq - readSeq,
     lastActivityAt: typeof f.lastActivityAt === 'number' ? f.lastActivityAt : 0,
     lastMessage: f.lastMessage === null || f.lastMessage === undefined ? null : parseMessage(f.lastMessage),
+    peerReadSeq: f.peerReadSeq === undefined ? 0 : Math.min(count(f.peerReadSeq, 'peerReadSeq'), lastSeq),
   };
 }
 

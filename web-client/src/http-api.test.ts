@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiAnswering, json, noContent } from './fake-fetch';
-import { ApiError, apiPath, query } from './http-api';
+import { ApiError, apiPath, ParleyApi, query } from './http-api';
+import { vi } from 'vitest';
 
 describe('ParleyApi', () => {
   it('posts the login as JSON to the relative path and returns the body', async () => {
@@ -34,6 +35,39 @@ describe('ParleyApi', () => {
     const wrong = apiAnswering(json(401, { code: 2002, message: 'Phone or password is wrong' }), null);
     await expect(wrong.api.login('+15550001', 'nope-nope')).rejects.toMatchObject({ code: 2002 });
     expect(wrong.onUnauthenticated).not.toHaveBeenCalled();
+  });
+
+  it('renews a refused token once and retries the call with the new one', async () => {
+    let token = 'old';
+    const answers = [json(401, { code: 2001, message: 'expired' }), json(200, { userId: 2, displayName: 'Bob' })];
+    const fetchFn = vi.fn(async (_input: string, _init?: RequestInit) => answers.shift()!);
+    const onUnauthenticated = vi.fn();
+    const renewed = vi.fn(async () => {
+      token = 'new';
+      return true;
+    });
+    const api = new ParleyApi(() => token, onUnauthenticated, fetchFn, renewed);
+    await expect(api.user(2)).resolves.toEqual({ userId: 2, displayName: 'Bob' });
+    const sent = fetchFn.mock.calls.map(([, init]) => (init!.headers as Record<string, string>).Authorization);
+    expect(sent).toEqual(['Bearer old', 'Bearer new']);
+    expect(onUnauthenticated).not.toHaveBeenCalled();
+
+    // Refused again after the renewal: the session is over, reported once, not renewed in a loop.
+    const refusing = vi.fn(async () => json(401, { code: 2001, message: 'expired' }));
+    const again = new ParleyApi(() => token, onUnauthenticated, refusing, renewed);
+    await expect(again.user(2)).rejects.toMatchObject({ code: 2001 });
+    expect(refusing).toHaveBeenCalledTimes(2);
+    expect(onUnauthenticated).toHaveBeenCalledOnce();
+  });
+
+  it('posts the refresh token, and the logout with it', async () => {
+    const { api, calls } = apiAnswering(noContent());
+    await api.logout('r-1');
+    await api.refresh('r-2').catch(() => undefined);
+    expect(calls()).toEqual([
+      ['POST', '/api/auth/logout', { refreshToken: 'r-1' }],
+      ['POST', '/api/auth/refresh', { refreshToken: 'r-2' }],
+    ]);
   });
 
   it('explains an error without a {code, message} body by its status', async () => {

@@ -49,6 +49,9 @@ export interface LoginResult {
   accessToken: string;
   tokenType: string;
   expiresIn: number;
+  /** Rotating: each refresh answers with the next one and spends this one. */
+  refreshToken?: string;
+  refreshExpiresIn?: number;
   user: Account;
 }
 
@@ -56,6 +59,8 @@ export interface LoginResult {
 export const ErrorCodes = {
   UNAUTHENTICATED: 2001,
   BAD_CREDENTIALS: 2002,
+  REFRESH_TOKEN_INVALID: 2004,
+  REFRESH_TOKEN_REUSED: 2005,
   PHONE_TAKEN: 3001,
   USER_NOT_FOUND: 3002,
 } as const;
@@ -82,6 +87,8 @@ export class ParleyApi {
     /** Called on 401 code 2001 (token missing, invalid or expired) before the error is thrown. */
     private readonly onUnauthenticated: () => void,
     private readonly fetchFn: FetchLike = (input, init) => fetch(input, init),
+    /** Asked once on a 401 2001 whether a new access token was had (a refresh); if so, the call is retried. */
+    private readonly renewed: () => Promise<boolean> = () => Promise.resolve(false),
   ) {}
 
   register(phone: string, displayName: string, password: string): Promise<Account> {
@@ -92,9 +99,17 @@ export class ParleyApi {
     return this.call('POST', '/api/auth/login', { phone, password });
   }
 
-  /** Ends the token on every gateway. A token already refused is not news here: no onUnauthenticated. */
-  async logout(): Promise<void> {
-    await this.call('POST', '/api/auth/logout', undefined, false);
+  /** A new access token and the next refresh token; the one given is spent. */
+  refresh(refreshToken: string): Promise<LoginResult> {
+    return this.call('POST', '/api/auth/refresh', { refreshToken }, false, false);
+  }
+
+  /**
+   * Ends the access token on every gateway, and the refresh token's family when one is given.
+   * A token already refused is not news here: no onUnauthenticated.
+   */
+  async logout(refreshToken?: string): Promise<void> {
+    await this.call('POST', '/api/auth/logout', refreshToken ? { refreshToken } : undefined, false, false);
   }
 
   me(): Promise<Account> {
@@ -123,7 +138,13 @@ export class ParleyApi {
     return this.call(method, path, body);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, reportRefusal = true): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    reportRefusal = true,
+    renewOnRefusal = true,
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = this.token();
@@ -141,6 +162,9 @@ export class ParleyApi {
     const payload = await response.json().catch(() => null);
     if (!response.ok) {
       const error = toApiError(response.status, payload);
+      if (error.code === ErrorCodes.UNAUTHENTICATED && renewOnRefusal && token && (await this.renewed())) {
+        return this.call(method, path, body, reportRefusal, false);
+      }
       if (error.code === ErrorCodes.UNAUTHENTICATED && reportRefusal) this.onUnauthenticated();
       throw error;
     }

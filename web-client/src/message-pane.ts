@@ -4,6 +4,8 @@
 // Scrolling to the top asks for the page before; the reader stays where they were as it lands.
 
 import type { Directory } from './directory';
+import { Drafts } from './drafts';
+import type { GroupReceipts } from './group-receipts';
 import { el, setAttributes } from './element';
 import { bubbleText, recallButton } from './message-attention';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
@@ -14,6 +16,8 @@ import { messageTime } from './time-format';
 export interface MessagePaneActions {
   send(text: string): void;
   retry(clientMsgId: string): void;
+  /** Sends again every refused send of the conversation that can pass now. */
+  retryAll(conversationId: string): void;
   back(): void;
   /** Show the group's info (members, leave…). */
   groupInfo(groupId: string): void;
@@ -51,6 +55,7 @@ export class MessagePane {
     { type: 'submit', class: 'primary send-button', 'data-testid': 'message-send' },
     'Send',
   );
+  private readonly failures = el('div', { class: 'send-failures', 'data-testid': 'send-failures', role: 'status' });
   private readonly bubbles = new Map<string, HTMLElement>();
   private shownConversation: string | null = null;
   private shownLastKey: string | null = null;
@@ -59,8 +64,15 @@ export class MessagePane {
     private readonly store: MessageStore,
     private readonly directory: Directory,
     private readonly actions: MessagePaneActions,
+    private readonly drafts: Drafts = new Drafts(store.selfId, null),
+    private readonly receipts: GroupReceipts | null = null,
   ) {
     const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
+    this.failures.hidden = true;
+    this.failures.addEventListener('click', (event) => {
+      const id = this.store.activeId;
+      if (id !== null && (event.target as Element).closest('[data-retry-all]')) this.actions.retryAll(id);
+    });
     composer.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -72,7 +84,10 @@ export class MessagePane {
         this.submit();
       }
     });
-    this.input.addEventListener('input', () => this.fitInput());
+    this.input.addEventListener('input', () => {
+      this.fitInput();
+      if (this.shownConversation !== null) this.drafts.set(this.shownConversation, this.input.value);
+    });
     this.list.addEventListener('click', (event) => {
       const retry = (event.target as Element).closest<HTMLElement>('[data-retry]');
       if (retry?.dataset.retry) this.actions.retry(retry.dataset.retry);
@@ -94,6 +109,7 @@ export class MessagePane {
       el('header', { class: 'pane-header' }, back, this.title, this.infoButton),
       this.placeholder,
       this.scroller,
+      this.failures,
       composer,
     );
   }
@@ -127,12 +143,19 @@ export class MessagePane {
           { class: 'pane-name', 'data-testid': 'pane-title' },
           groupId === null ? this.directory.userName(conversation.peerId) : this.directory.groupName(groupId),
         ),
-        el('div', { class: 'pane-sub' }, groupId === null ? `#${conversation.peerId}` : `Group ${groupId}`),
+        // No internal ids here: what kind of conversation it is says enough.
+        el('div', { class: 'pane-sub' }, groupId === null ? 'Direct chat' : 'Group chat'),
       ),
     );
 
+    this.renderFailures(conversation.id);
     const switched = this.shownConversation !== conversation.id;
-    if (switched) this.bubbles.clear();
+    if (switched) {
+      this.bubbles.clear();
+      // Each conversation has its own draft: what was typed elsewhere stays there.
+      this.input.value = this.drafts.get(conversation.id);
+      this.fitInput();
+    }
     const following =
       switched ||
       this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < FOLLOW_THRESHOLD_PX;
@@ -163,6 +186,19 @@ export class MessagePane {
       return row;
     });
     for (const key of this.bubbles.keys()) if (!keep.has(key)) this.bubbles.delete(key);
+    // In a group: "Read by N" under my newest sent message.
+    if (groupId !== null && this.receipts) {
+      const lastMine = [...messages].reverse().find((m) => m.mine && m.seq !== null);
+      const row = lastMine ? this.bubbles.get(lastMine.key) : undefined;
+      if (lastMine && row) {
+        if (this.receipts.element.parentElement !== row) row.append(this.receipts.element);
+        this.receipts.show(conversation.id, lastMine.seq!);
+      } else {
+        this.receipts.element.remove();
+      }
+    } else {
+      this.receipts?.element.remove();
+    }
     this.renderHistoryHead(conversation, messages.length);
     if (!sameChildren(this.list, rows)) this.list.replaceChildren(...rows);
 
@@ -228,11 +264,27 @@ export class MessagePane {
     return null;
   }
 
+  /** Above the composer: how many sends were refused, and one button for those that can pass. */
+  private renderFailures(conversationId: string): void {
+    const failed = this.store.failedSends(conversationId);
+    this.failures.hidden = failed.length === 0;
+    if (failed.length === 0) return;
+    const again = failed.filter((m) => m.retryable).length;
+    const summary = `${failed.length} ${failed.length === 1 ? 'message was' : 'messages were'} not sent`;
+    this.failures.replaceChildren(
+      el('span', {}, again === failed.length ? `${summary}.` : `${summary}; ${failed.length - again} cannot be sent.`),
+      ...(again > 0
+        ? [el('button', { type: 'button', class: 'link-button', 'data-retry-all': '', 'data-testid': 'retry-all' }, again === 1 ? 'Retry' : `Retry all ${again}`)]
+        : []),
+    );
+  }
+
   private submit(): void {
     const text = this.input.value;
     if (text.trim().length === 0 || this.input.disabled) return;
     this.actions.send(text);
     this.input.value = '';
+    if (this.shownConversation !== null) this.drafts.set(this.shownConversation, '');
     this.fitInput();
     this.input.focus();
   }
@@ -295,9 +347,12 @@ function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: st
       failure = el('div', { class: 'bubble-error', role: 'alert' });
       bubble.append(failure);
     }
+    // A refusal that can never pass (not friends, too long) offers no Retry: only the reason.
     failure.replaceChildren(
       el('span', {}, `Not sent: ${m.error ?? 'unknown error'}`),
-      el('button', { type: 'button', class: 'link-button', 'data-retry': m.clientMsgId }, 'Retry'),
+      ...(m.retryable
+        ? [el('button', { type: 'button', class: 'link-button', 'data-retry': m.clientMsgId }, 'Retry')]
+        : []),
     );
   } else {
     failure?.remove();

@@ -25,8 +25,8 @@ function ack(clientMsgId: string, seq: number, messageId = `m${seq}`): AckFrame 
   return { type: 'ack', clientMsgId, messageId, conversationId: 'd_1_2', seq, sentAt: 1_700_000_000_000 + seq };
 }
 
-function error(clientMsgId: string | null, text = 'The recipient does not exist'): ErrorFrame {
-  return { type: 'error', code: 5001, message: text, clientMsgId };
+function error(clientMsgId: string | null, text = 'Too many requests; slow down', code = 1005): ErrorFrame {
+  return { type: 'error', code, message: text, clientMsgId };
 }
 
 const texts = (store: MessageStore, id = 'd_1_2') => store.messages(id).map((m) => m.text);
@@ -114,7 +114,7 @@ describe('MessageStore', () => {
     const store = new MessageStore(ME);
     store.addPending('d_1_2', 'hello', 'c-1', 1000);
     const failed = store.applyError(error('c-1'));
-    expect(failed).toMatchObject({ state: 'failed', error: 'The recipient does not exist' });
+    expect(failed).toMatchObject({ state: 'failed', error: 'Too many requests; slow down', retryable: true });
     expect(store.pendingSends()).toEqual([]);
   });
 
@@ -134,13 +134,34 @@ describe('MessageStore', () => {
     expect(store.messages('d_1_2')[0]!.state).toBe('sent');
   });
 
-  it('keeps a failed send in place while newer messages arrive after it', () => {
+  it('keeps refused sends at the bottom, in the order written, while newer messages arrive', () => {
     const store = new MessageStore(ME);
     store.applyMessage(message({ seq: 1 }));
-    store.addPending('d_1_2', 'mine', 'c-1', 1000);
+    store.addPending('d_1_2', 'mine 1', 'c-1', 1000);
+    store.addPending('d_1_2', 'mine 2', 'c-2', 1001);
+    store.applyError(error('c-2'));
     store.applyError(error('c-1'));
     store.applyMessage(message({ seq: 2 }));
-    expect(texts(store)).toEqual(['text 1', 'mine', 'text 2']);
+    expect(texts(store)).toEqual(['text 1', 'text 2', 'mine 1', 'mine 2']);
+  });
+
+  it('retries all refusals that can pass, oldest first, and never a permanent one', () => {
+    const store = new MessageStore(ME);
+    store.addPending('d_1_2', 'one', 'c-1', 1000);
+    store.addPending('d_1_2', 'two', 'c-2', 1001);
+    store.addPending('d_1_2', 'three', 'c-3', 1002);
+    store.applyError(error('c-1'));
+    store.applyError(error('c-2', 'Direct messages need a friendship', 4005));
+    store.applyError(error('c-3', 'A backing service is unavailable; retry later', 9002));
+    expect(store.failedSends('d_1_2').map((m) => [m.text, m.retryable])).toEqual([
+      ['one', true],
+      ['two', false],
+      ['three', true],
+    ]);
+    expect(store.retry('c-2')).toBeNull();
+    expect(store.retryAll('d_1_2').map((f) => f.clientMsgId)).toEqual(['c-1', 'c-3']);
+    expect(store.failedSends('d_1_2').map((m) => m.text)).toEqual(['two']);
+    expect(store.retryAll('d_1_2')).toEqual([]);
   });
 
   it('puts a failed send back to pending on retry, with the same clientMsgId', () => {
@@ -235,8 +256,8 @@ describe('MessageStore', () => {
       expect(store.pendingSends()).toEqual([expected]);
       store.applyError({
         type: 'error',
-        code: 4102,
-        message: 'You are not a member of this group',
+        code: 1005,
+        message: 'Too many requests; slow down',
         clientMsgId: 'c-1',
       });
       expect(store.retry('c-1')).toEqual(expected);
@@ -268,6 +289,7 @@ describe('MessageStore', () => {
         unread: lastSeq - (overrides.readSeq ?? 3),
         lastActivityAt: 1_700_000_000_000 + lastSeq,
         lastMessage: message({ seq: lastSeq }),
+        peerReadSeq: 0,
         ...overrides,
       };
     }
@@ -367,6 +389,20 @@ describe('MessageStore', () => {
       ]);
       store.applyRead({ type: 'read', conversationId: 'd_1_2', userId: BOB, seq: 3 });
       expect(store.readByPeer(store.messages('d_1_2')[2]!)).toBe(true);
+    });
+
+    it("takes the peer's read position from the conversation list, so receipts survive a reload", () => {
+      const store = new MessageStore(ME);
+      store.applyConversations([row({ lastSeq: 5, readSeq: 5, peerReadSeq: 4, lastMessage: message({ seq: 5, from: ME, to: BOB }) })]);
+      store.applyHistory('d_1_2', { items: range(3, 5, { from: ME, to: BOB }), hasMore: true }, 'latest');
+      expect(store.messages('d_1_2').map((m) => [m.seq, store.readByPeer(m)])).toEqual([
+        [3, true],
+        [4, true],
+        [5, false],
+      ]);
+      // An older list (or a stale page) never takes a receipt back.
+      store.applyConversations([row({ lastSeq: 5, readSeq: 5, peerReadSeq: 2 })]);
+      expect(store.conversation('d_1_2')!.peerReadSeq).toBe(4);
     });
 
     it('ignores read marks of other group members and of unknown conversations', () => {

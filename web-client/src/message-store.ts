@@ -11,6 +11,8 @@
 // minus my own messages among them (the server counts those too, as lastSeq - readSeq).
 
 import { directConversationId, groupConversationId, groupOf, peerOf } from './conversation-id';
+import type { SavedSend } from './outbox';
+import { retryable } from './send-refusals';
 import type { ConversationRow, HistoryPage, ReadState } from './conversations-api';
 import type { AckFrame, ErrorFrame, MessageFrame, ReadFrame, SendFrame } from './frames';
 import { Observable } from './observable';
@@ -33,7 +35,9 @@ export interface ChatMessage {
   state: MessageState;
   readonly mine: boolean;
   error: string | null;
-  /** Where an unsequenced failed message sits: after the highest seq known when it failed. */
+  /** For a failed send: whether sending it again can work (a rate limit can; "not friends" never). */
+  retryable: boolean;
+  /** The highest seq known when it was sent: what an unsequenced send of mine came after. */
   afterSeq: number;
   readonly order: number;
 }
@@ -169,7 +173,8 @@ export class MessageStore extends Observable {
       state: 'pending',
       mine: true,
       error: null,
-      afterSeq: 0,
+      retryable: false,
+      afterSeq: this.highestSeq(conversationId),
       order: ++this.counter,
     };
     this.mySends.set(clientMsgId, message);
@@ -209,6 +214,8 @@ export class MessageStore extends Observable {
       conversation.readSeq = conversation.readKnown ? Math.max(conversation.readSeq, row.readSeq) : row.readSeq;
       conversation.readSeqSaved = Math.max(conversation.readSeqSaved, row.readSeq);
       conversation.readKnown = true;
+      // The peer's read cursor as the server keeps it: receipts survive a reload.
+      conversation.peerReadSeq = Math.max(conversation.peerReadSeq, row.peerReadSeq);
       if (row.lastMessage) this.take(row.lastMessage);
       this.recount(conversation);
     }
@@ -331,6 +338,7 @@ export class MessageStore extends Observable {
       state: 'sent',
       mine,
       error: null,
+      retryable: false,
       afterSeq: frame.seq,
       order: ++this.counter,
     });
@@ -344,16 +352,57 @@ export class MessageStore extends Observable {
     if (!message || message.state === 'sent') return null;
     message.state = 'failed';
     message.error = error.message || `Error ${error.code}`;
-    message.afterSeq = this.highestSeq(message.conversationId);
+    message.retryable = retryable(error.code);
     this.resort(message.conversationId);
     this.emit();
     return message;
   }
 
+  /** My sends from this tab with no ack yet or refused, oldest first: what the outbox keeps. */
+  unsentSends(): ChatMessage[] {
+    return [...this.mySends.values()].filter((m) => m.state !== 'sent').sort((a, b) => a.order - b.order);
+  }
+
+  /**
+   * Sends kept from before a reload (outbox.ts), back in their conversations as they were:
+   * pending ones go out again on the next welcome with the same clientMsgId.
+   */
+  restoreSends(saved: readonly SavedSend[]): void {
+    for (const send of saved) {
+      if (this.mySends.has(send.clientMsgId)) continue;
+      const message = this.addPending(send.conversationId, send.text, send.clientMsgId, send.sentAt);
+      if (send.state === 'failed') {
+        message.state = 'failed';
+        message.error = send.error;
+        message.retryable = send.retryable;
+      }
+    }
+    if (saved.length > 0) this.emit();
+  }
+
+  /** My refused sends in a conversation, oldest first: what the notice above the composer counts. */
+  failedSends(conversationId: string): ChatMessage[] {
+    return this.messages(conversationId).filter((m) => m.mine && m.state === 'failed');
+  }
+
+  /** Every refused send of the conversation that can pass now, back to pending, oldest first. */
+  retryAll(conversationId: string): SendFrame[] {
+    const again = this.failedSends(conversationId).filter((m) => m.retryable);
+    for (const message of again) {
+      message.state = 'pending';
+      message.error = null;
+    }
+    if (again.length > 0) {
+      this.resort(conversationId);
+      this.emit();
+    }
+    return again.map(sendFrameOf);
+  }
+
   /** Puts a failed send back to pending, to be sent again with the same clientMsgId. */
   retry(clientMsgId: string): SendFrame | null {
     const message = this.mySends.get(clientMsgId);
-    if (!message || message.state !== 'failed') return null;
+    if (!message || message.state !== 'failed' || !message.retryable) return null;
     message.state = 'pending';
     message.error = null;
     this.resort(message.conversationId);
@@ -479,15 +528,15 @@ export class MessageStore extends Observable {
   }
 }
 
-// Sequenced messages by seq. A pending send goes last, where it will most likely land once
-// acked; a failed one stays after the messages that were there when it failed.
+// Sequenced messages by seq. My sends without a seq — pending or refused — go last, in the order
+// they were written: where a pending one will most likely land once acked, and where a refused
+// one is seen (issue #14: refused sends were buried among older bubbles).
 function compareMessages(a: ChatMessage, b: ChatMessage): number {
   return position(a) - position(b) || a.order - b.order;
 }
 
 function position(m: ChatMessage): number {
-  if (m.seq !== null) return m.seq;
-  return m.state === 'pending' ? Number.POSITIVE_INFINITY : m.afterSeq + 0.5;
+  return m.seq ?? Number.POSITIVE_INFINITY;
 }
 
 /** The frame that sends (or resends) one of my messages. */

@@ -27,6 +27,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(2001, 401, "A valid access token is required"),
     BAD_CREDENTIALS(2002, 401, "Phone or password is wrong"),
     FORBIDDEN(2003, 403, "Not allowed"),
+    REFRESH_TOKEN_INVALID(2004, 401, "The refresh token is unknown, expired or revoked"),
+    REFRESH_TOKEN_REUSED(2005, 401, "The refresh token was already used; sign in again"),
 
     PHONE_TAKEN(3001, 409, "This phone number is already registered"),
     USER_NOT_FOUND(3002, 404, "No such user"),

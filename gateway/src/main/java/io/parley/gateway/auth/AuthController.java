@@ -1,5 +1,6 @@
 package io.parley.gateway.auth;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,8 +19,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.parley.gateway.api.ErrorBody;
 
 /**
- * Registration and login, which forward to logic (login returns the access token), and logout,
- * which revokes the token on every gateway.
+ * Registration and login, which forward to logic (login returns a short-lived access token and a
+ * refresh token), the refresh that rotates the refresh token, and logout, which revokes the access
+ * token on every gateway and the refresh token's family.
  */
 @Controller("/api/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -27,10 +29,12 @@ import io.parley.gateway.api.ErrorBody;
 final class AuthController {
     private final AccountClient accounts;
     private final TokenService tokens;
+    private final RefreshTokens refreshTokens;
 
-    AuthController(AccountClient accounts, TokenService tokens) {
+    AuthController(AccountClient accounts, TokenService tokens, RefreshTokens refreshTokens) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
     }
 
     @Post("/register")
@@ -51,18 +55,37 @@ final class AuthController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     LoginView login(@Body LoginBody body) {
         UserProfile user = accounts.login(body.phone(), body.password());
-        return new LoginView(tokens.issue(user.getUserId(), user.getDisplayName()), "Bearer",
-                tokens.ttl().toSeconds(), AccountView.of(user));
+        return signedIn(user, refreshTokens.issue(user.getUserId()));
     }
 
-    /** 204 once the token is revoked: it no longer works on any gateway, HTTP or WebSocket. */
+    /** A new access token and the next refresh token for a refresh token, which is spent. */
+    @Post("/refresh")
+    LoginView refresh(@Body RefreshBody body) {
+        RefreshToken next = refreshTokens.rotate(body.refreshToken());
+        return signedIn(accounts.user(next.userId()), next);
+    }
+
+    /**
+     * 204 once the access token is revoked: it no longer works on any gateway, HTTP or WebSocket.
+     * A refresh token in the body (the caller's own) is revoked with its whole family.
+     */
     @Post("/logout")
     @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Status(HttpStatus.NO_CONTENT)
-    void logout(Authentication auth) {
-        tokens.revoke(AccessToken.of(auth)).join();
+    void logout(Authentication auth, @Body @Nullable RefreshBody body) {
+        AccessToken token = AccessToken.of(auth);
+        if (body != null && body.refreshToken() != null && !body.refreshToken().isBlank()) {
+            refreshTokens.revoke(token.userId(), body.refreshToken());
+        }
+        tokens.revoke(token).join();
+    }
+
+    private LoginView signedIn(UserProfile user, RefreshToken refresh) {
+        return new LoginView(tokens.issue(user.getUserId(), user.getDisplayName()), "Bearer",
+                tokens.ttl().toSeconds(), refresh.token(), refreshTokens.ttlSeconds(),
+                AccountView.of(user));
     }
 }

@@ -14,17 +14,20 @@ final class ConversationViews {
     private ConversationViews() {
     }
 
-    /** One row of the conversation list. {@code peer} is set for direct conversations. */
+    /**
+     * One row of the conversation list. {@code peer} is set for direct conversations, and
+     * {@code peerReadSeq} is how far that peer has read (0 in groups).
+     */
     @Serdeable
     record ConversationView(String conversationId, String kind, @Nullable Peer peer, long lastSeq,
                             long readSeq, long unread, @Nullable MessageFrame lastMessage,
-                            long lastActivityAt) {
+                            long lastActivityAt, long peerReadSeq) {
         static ConversationView of(ConversationSummary s) {
             return new ConversationView(s.getConversationId(), s.getKind() == 2 ? "group" : "direct",
                     s.getPeerId() == 0 ? null : new Peer(s.getPeerId(), s.getPeerName()),
                     s.getLastSeq(), s.getReadSeq(), s.getUnread(),
                     s.hasLastMessage() ? message(s.getLastMessage()) : null,
-                    s.getLastActivityMs());
+                    s.getLastActivityMs(), s.getPeerReadSeq());
         }
     }
 

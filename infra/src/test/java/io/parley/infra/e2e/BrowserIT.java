@@ -29,6 +29,11 @@ class BrowserIT {
     @ValueSource(strings = {"chat", "friends", "group", "sync"})
     void twoBrowsersOnTwoGatewaysPlayTheScenario(String scenario, Cluster cluster)
             throws Exception {
+        play(scenario, cluster);
+    }
+
+    /** Runs web-client/e2e/{scenario}.e2e.mjs against the cluster's two gateways. */
+    static void play(String scenario, Cluster cluster) throws Exception {
         Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
         Path webClient = root.resolve("web-client");
         Path script = webClient.resolve("e2e/" + scenario + ".e2e.mjs");

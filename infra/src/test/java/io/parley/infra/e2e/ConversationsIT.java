@@ -80,6 +80,8 @@ class ConversationsIT {
             a.send(new SendFrame("r-1", bob.userId(), "one"));
             a.send(new SendFrame("r-2", bob.userId(), "two"));
             a.await(f -> f instanceof AckFrame k && k.seq() == 2, WAIT);
+            assertEquals(0L, number(firstRow(api1.get("/api/conversations", alice.token())),
+                    "peerReadSeq"));
 
             ApiClient.Reply read = api2.post("/api/conversations/" + conversation + "/read",
                     Map.of("seq", 2), bob.token());
@@ -94,6 +96,11 @@ class ConversationsIT {
             }
             Map<String, Object> row = firstRow(api1.get("/api/conversations", bob.token()));
             assertEquals(0L, number(row, "unread"));
+            // The receipt outlives the frame: after a reload Alice's list says how far Bob read,
+            // and Bob's how far Alice did (her own sends moved her cursor).
+            assertEquals(2L, number(firstRow(api1.get("/api/conversations", alice.token())),
+                    "peerReadSeq"));
+            assertEquals(2L, number(row, "peerReadSeq"));
             // The cursor never moves back, and never past the last message.
             api2.post("/api/conversations/" + conversation + "/read", Map.of("seq", 1), bob.token());
             ApiClient.Reply beyond = api2.post("/api/conversations/" + conversation + "/read",

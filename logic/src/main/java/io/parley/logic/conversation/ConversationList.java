@@ -19,14 +19,15 @@ import java.util.List;
  * A user's conversations, most recently active first, with the last message and the unread
  * count (last seq minus the member's read seq: computed, never counted row by row). One query per
  * page: the membership index gives the user's conversations, the unique (conversation, seq) key
- * the last message, and a join the direct peer's name. Keyset paging on (activity, id).
+ * the last message, and a join the direct peer's name and read cursor. Keyset paging on (activity, id).
  */
 @Singleton
 public class ConversationList {
     private static final String SQL = """
             SELECT c.id, c.kind, c.last_seq, m.last_read_seq,
                    COALESCE(c.last_message_at, c.created_at) AS activity,
-                   peer.user_id AS peer_id, u.display_name AS peer_name,
+                   peer.user_id AS peer_id, peer.last_read_seq AS peer_read_seq,
+                   u.display_name AS peer_name,
                    msg.id AS message_id, msg.sender_id, msg.recipient_id, msg.body,
                    msg.created_at AS message_at, msg.client_msg_id
             FROM conversation_members m
@@ -87,7 +88,8 @@ public class ConversationList {
                 .setLastSeq(lastSeq)
                 .setReadSeq(readSeq)
                 .setUnread(lastSeq - readSeq)
-                .setPeerId(rs.getLong("peer_id"));
+                .setPeerId(rs.getLong("peer_id"))
+                .setPeerReadSeq(Math.min(rs.getLong("peer_read_seq"), lastSeq));
         String peerName = rs.getString("peer_name");
         if (peerName != null) {
             b.setPeerName(peerName);
