@@ -28,7 +28,7 @@ public final class LiveWsLimits {
     }
 
     public WsLimits current() {
-        return new WsLimits(maxTextBytes.get(), maxFrameBytes.get(), configured.heartbeatInterval(),
-                heartbeatTimeout.get());
+        return new WsLimits(maxTextBytes.get(), maxFrameBytes.get(), configured.maxMessageBytes(),
+                configured.heartbeatInterval(), heartbeatTimeout.get());
     }
 }
