@@ -131,6 +131,8 @@ public final class Cluster implements AutoCloseable {
         props.put("im.instance.id", namespace + "-" + name + "-" + UUID.randomUUID()
                 .toString().substring(0, 4));
         props.put("datasources.default.url", DATABASE_URL);
+        // Generous Redis timeouts: on a loaded machine a 2 s handshake at start-up can fail.
+        props.put("redis.uri", "redis://127.0.0.1:6379?timeout=10s");
         props.put("im.gateway.rate.sends-per-second", "2000");
         props.put("im.gateway.rate.burst", "2000");
         props.put("im.gateway.http-rate.auth-per-second", "1000");
