@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.proto.UserProfile;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Registration and login, which forward to logic (login returns the access token), and logout,
@@ -30,12 +31,26 @@ final class AuthController {
 
     @Post("/register")
     @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "400", description = "{code, message}: 1001 a rule broken; "
+            + "1015 password over 72 "
+            + "bytes (UTF-8); 1000 not JSON; 1014 malformed URL")
+    @ApiResponse(responseCode = "413",
+            description = "{code, message}: 1009 body over the size limit")
+    @ApiResponse(responseCode = "415",
+            description = "{code, message}: 1012 body not JSON by its Content-Type")
     AccountView register(@Body RegisterBody body) {
         return AccountView.of(accounts.register(body.phone(), body.displayName(),
                 body.password()));
     }
 
     @Post("/login")
+    @ApiResponse(responseCode = "400", description = "{code, message}: 1001 a malformed "
+            + "phone (it matches no stored "
+            + "phone); 1015 password over 72 bytes (UTF-8); 1000 not JSON")
+    @ApiResponse(responseCode = "413",
+            description = "{code, message}: 1009 body over the size limit")
+    @ApiResponse(responseCode = "415",
+            description = "{code, message}: 1012 body not JSON by its Content-Type")
     LoginView login(@Body LoginBody body) {
         UserProfile user = accounts.login(body.phone(), body.password());
         return new LoginView(tokens.issue(user.getUserId(), user.getDisplayName()), "Bearer",

@@ -8,6 +8,7 @@ import io.parley.gateway.upstream.UpstreamPublisher;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A client's send, checked at the edge (rate, length, recipient) before it goes upstream. A
@@ -30,15 +31,29 @@ final class SendHandler {
         this.limits = limits;
     }
 
+    /**
+     * Checks the rate (which may wait for Redis) and then the rest; a socket's sends stay in
+     * arrival order because each waits for the one before it ({@link SocketConnection#inOrder}).
+     */
     void send(SocketConnection from, SendFrame frame) {
-        if (!rate.tryAcquire(from.userId())) {
-            refuse(from, frame, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
-        } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.maxTextBytes()) {
+        from.inOrder(() -> rate.tryAcquire(from.userId()).thenCompose(allowed -> {
+            if (!allowed) {
+                refuse(from, frame, ErrorCode.RATE_LIMITED,
+                        ErrorCode.RATE_LIMITED.defaultMessage());
+                return CompletableFuture.completedFuture(null);
+            }
+            return checked(from, frame);
+        }));
+    }
+
+    private CompletableFuture<?> checked(SocketConnection from, SendFrame frame) {
+        if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.maxTextBytes()) {
             refuse(from, frame, ErrorCode.MESSAGE_TOO_LONG, "text is limited to "
                     + limits.maxTextBytes() + " bytes");
         } else if (!frame.isGroup() && frame.to() == from.userId()) {
             refuse(from, frame, ErrorCode.SEND_TO_SELF, ErrorCode.SEND_TO_SELF.defaultMessage());
         } else {
+            // Handed to the producer in order; the next send need not wait for Kafka's answer.
             upstream.publish(from, frame).whenComplete((ok, error) -> {
                 if (error != null) {
                     refuse(from, frame, ErrorCode.UNAVAILABLE,
@@ -46,6 +61,7 @@ final class SendHandler {
                 }
             });
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     private void refuse(SocketConnection from, SendFrame frame, ErrorCode code, String message) {

@@ -2,6 +2,9 @@ package io.parley.gateway.ws;
 
 import io.micronaut.websocket.WebSocketSession;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
 /**
  * One open, authenticated socket. {@code lastSeenMs} is written by the socket's event loop and
  * read by the heartbeat sweep, hence volatile.
@@ -15,6 +18,7 @@ public final class SocketConnection {
     private final WebSocketSession session;
     private final Unconfirmed unconfirmed;
     private volatile long lastSeenMs;
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -63,5 +67,11 @@ public final class SocketConnection {
 
     void seen(long nowMs) {
         lastSeenMs = nowMs;
+    }
+
+    /** Runs {@code step} once every step given before it has finished: sends keep their order. */
+    synchronized void inOrder(Supplier<CompletableFuture<?>> step) {
+        lastSend = lastSend.isDone() ? step.get()
+                : lastSend.handle((v, e) -> null).thenCompose(v -> step.get());
     }
 }
