@@ -38,20 +38,30 @@ final class AuthController {
     }
 
     @Post("/register")
-    @ApiResponse(responseCode = "400", description = "1001 VALIDATION_FAILED, 1000 BAD_REQUEST",
+    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "400", description = "1001 a rule broken; 1015 password over 72 "
+            + "bytes (UTF-8); 1000 not JSON; 1014 malformed URL",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "3001 PHONE_TAKEN",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "413", description = "1009 body over the size limit",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "415", description = "1012 body not JSON by its Content-Type",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     AccountView register(@Body RegisterBody body) {
         return AccountView.of(accounts.register(body.phone(), body.displayName(),
                 body.password()));
     }
 
     @Post("/login")
-    @ApiResponse(responseCode = "400", description = "1000 BAD_REQUEST",
+    @ApiResponse(responseCode = "400", description = "1001 a malformed phone (it matches no "
+            + "stored phone); 1015 password over 72 bytes (UTF-8); 1000 not JSON",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "401", description = "2002 BAD_CREDENTIALS",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "413", description = "1009 body over the size limit",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "415", description = "1012 body not JSON by its Content-Type",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     LoginView login(@Body LoginBody body) {
         UserProfile user = accounts.login(body.phone(), body.password());

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.MDC;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A client's send, checked at the edge (rate, length, recipient) before it goes upstream. A
@@ -46,25 +47,33 @@ final class SendHandler {
         this.directory = directory;
     }
 
-    /** Starts the message's trace: every later span (logic, recipients) descends from it. */
+    /**
+     * Starts the message's trace (every later span, logic and recipients, descends from it), then
+     * checks the rate (which may wait for Redis) and the rest; a socket's sends stay in arrival
+     * order because each waits for the one before it ({@link SocketConnection#inOrder}).
+     */
     void send(SocketConnection from, SendFrame frame) {
         meters.send();
         Span span = Traces.start("ws send", SpanKind.SERVER);
         span.setAttribute("parley.user_id", from.userId());
         span.setAttribute("parley.client_msg_id", frame.clientMsgId());
-        try (Scope ignored = span.makeCurrent()) {
-            MDC.put("traceId", span.getSpanContext().getTraceId());
-            check(from, frame);
-        } finally {
-            MDC.remove("traceId");
-            span.end();
-        }
+        from.inOrder(() -> rate.tryAcquire(from.userId()).thenCompose(allowed -> {
+            try (Scope ignored = span.makeCurrent()) {
+                MDC.put("traceId", span.getSpanContext().getTraceId());
+                if (!allowed) {
+                    refuse(from, frame, ErrorCode.RATE_LIMITED,
+                            ErrorCode.RATE_LIMITED.defaultMessage());
+                    return CompletableFuture.completedFuture(null);
+                }
+                return checked(from, frame);
+            } finally {
+                MDC.remove("traceId");
+            }
+        }).whenComplete((done, error) -> span.end()));
     }
 
-    private void check(SocketConnection from, SendFrame frame) {
-        if (!rate.tryAcquire(from.userId())) {
-            refuse(from, frame, ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.defaultMessage());
-        } else if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.current().maxTextBytes()) {
+    private CompletableFuture<?> checked(SocketConnection from, SendFrame frame) {
+        if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.current().maxTextBytes()) {
             refuse(from, frame, ErrorCode.MESSAGE_TOO_LONG, "text is limited to "
                     + limits.current().maxTextBytes() + " bytes");
         } else if (!frame.isGroup() && frame.to() == from.userId()) {
@@ -76,6 +85,7 @@ final class SendHandler {
             acks.expect(from.connectionId(), frame.clientMsgId(), () -> refuse(from, frame,
                     ErrorCode.UNAVAILABLE, "no answer from logic in time; retry with the same"
                             + " clientMsgId"));
+            // Handed to the producer in order; the next send need not wait for Kafka's answer.
             upstream.publish(from, frame).whenComplete((ok, error) -> {
                 if (error != null) {
                     acks.settle(from.connectionId(), frame.clientMsgId());
@@ -84,6 +94,7 @@ final class SendHandler {
                 }
             });
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     private void refuse(SocketConnection from, SendFrame frame, ErrorCode code, String message) {

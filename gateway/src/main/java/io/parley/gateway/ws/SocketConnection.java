@@ -2,7 +2,9 @@ package io.parley.gateway.ws;
 
 import io.micronaut.websocket.WebSocketSession;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One open, authenticated socket. {@code lastSeenMs} is written by the socket's event loop and
@@ -18,6 +20,7 @@ public final class SocketConnection {
     private final Unconfirmed unconfirmed;
     private final AtomicLong outboundBytes = new AtomicLong();
     private volatile long lastSeenMs;
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -71,5 +74,11 @@ public final class SocketConnection {
 
     void seen(long nowMs) {
         lastSeenMs = nowMs;
+    }
+
+    /** Runs {@code step} once every step given before it has finished: sends keep their order. */
+    synchronized void inOrder(Supplier<CompletableFuture<?>> step) {
+        lastSend = lastSend.isDone() ? step.get()
+                : lastSend.handle((v, e) -> null).thenCompose(v -> step.get());
     }
 }

@@ -159,11 +159,6 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    /** The file the process writes its output to. */
-    public Path log() {
-        return log;
-    }
-
     public URI http() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }

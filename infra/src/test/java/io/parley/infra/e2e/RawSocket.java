@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
 
 /**
  * A WebSocket written byte by byte over a plain socket, for what {@code java.net.http} will not
- * send: chosen fragmentation and permessage-deflate frames. Also sends raw HTTP requests.
+ * send: chosen fragmentation and permessage-deflate frames.
  */
 final class RawSocket implements AutoCloseable {
     static final int TEXT = 1;
@@ -48,15 +48,6 @@ final class RawSocket implements AutoCloseable {
             throw new IOException("no upgrade: " + head);
         }
         return s;
-    }
-
-    /** An HTTP/1.1 request written as given; the status line and headers of the answer, and its body. */
-    static String http(URI http, byte[] request) throws IOException {
-        try (RawSocket s = new RawSocket(http, Duration.ofSeconds(30))) {
-            s.out.write(request);
-            s.out.flush();
-            return new String(s.in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     void frame(int opcode, boolean fin, byte[] payload) throws IOException {

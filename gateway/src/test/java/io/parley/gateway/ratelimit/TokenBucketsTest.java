@@ -1,7 +1,6 @@
 package io.parley.gateway.ratelimit;
 
 import io.parley.platform.instance.ManualClock;
-import io.parley.platform.config.LiveValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,42 +10,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SendRateLimiterTest {
+class TokenBucketsTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final SendRateLimiter limiter = new SendRateLimiter(LiveValue.fixed("rate", 10.0), LiveValue.fixed("burst", 5), clock);
+    private final TokenBuckets<Long> limiter = new TokenBuckets<>(10, 5, clock);
 
     @Test
     void allowsABurstThenTheSustainedRatePerUser() {
         int allowed = 0;
         for (int i = 0; i < 20; i++) {
-            allowed += limiter.tryAcquire(1) ? 1 : 0;
+            allowed += limiter.tryAcquire(1L) ? 1 : 0;
         }
         assertEquals(5, allowed, "the burst");
-        assertTrue(limiter.tryAcquire(2), "another user has their own bucket");
+        assertTrue(limiter.tryAcquire(2L), "another user has their own bucket");
 
         clock.advance(Duration.ofMillis(300)); // 10/s: three more tokens
         int refilled = 0;
         for (int i = 0; i < 10; i++) {
-            refilled += limiter.tryAcquire(1) ? 1 : 0;
+            refilled += limiter.tryAcquire(1L) ? 1 : 0;
         }
         assertEquals(3, refilled);
 
         clock.advance(Duration.ofMinutes(10));
         int capped = 0;
         for (int i = 0; i < 20; i++) {
-            capped += limiter.tryAcquire(1) ? 1 : 0;
+            capped += limiter.tryAcquire(1L) ? 1 : 0;
         }
         assertEquals(5, capped, "idle time never buys more than the burst");
     }
 
     @Test
     void forgetsUsersIdleForAMinute() {
-        assertTrue(limiter.tryAcquire(7));
+        assertTrue(limiter.tryAcquire(7L));
         clock.advance(Duration.ofMinutes(2));
         limiter.forgetIdle();
         for (int i = 0; i < 5; i++) {
-            assertTrue(limiter.tryAcquire(7), "a fresh bucket");
+            assertTrue(limiter.tryAcquire(7L), "a fresh bucket");
         }
-        assertFalse(limiter.tryAcquire(7));
+        assertFalse(limiter.tryAcquire(7L));
     }
 }
