@@ -23,7 +23,8 @@ public final class KafkaClientMeters {
     }
 
     public static AutoCloseable producer(Producer<?, ?> producer) {
-        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        // Same tag keys as the consumers' (Prometheus refuses a name with two sets of keys).
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("group", "-"));
         metrics.bindTo(Metrics.globalRegistry);
         return metrics;
     }
