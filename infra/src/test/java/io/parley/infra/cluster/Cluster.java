@@ -24,7 +24,9 @@ public final class Cluster implements AutoCloseable {
     public static final String DATABASE_URL = "jdbc:mariadb://127.0.0.1:3306/"
             + System.getenv().getOrDefault("PARLEY_TEST_DB", "parley_test")
             + "?createDatabaseIfNotExist=true";
-    private static final Duration READY = Duration.ofSeconds(120);
+    /** How long a service may take to get ready ({@code -Dparley.test.ready-seconds}). */
+    private static final Duration READY = Duration.ofSeconds(
+            Long.getLong("parley.test.ready-seconds", 120));
 
     private final Path root;
     private final String namespace = "it" + UUID.randomUUID().toString().substring(0, 8);
