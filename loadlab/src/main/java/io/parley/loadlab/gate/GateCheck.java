@@ -83,7 +83,7 @@ public final class GateCheck {
             if (!summary.path("passed").asBoolean(false)) {
                 failures.add(name + ": correctness: " + summary.path("failures"));
             } else {
-                log.accept(String.format("gate %-10s correctness ok (sent %d, lost 0, dup 0, order 0)",
+                log.accept(String.format("gate %-10s correctness ok (sent %d)",
                         name, summary.path("ledger").path("sent").asLong()));
             }
             Iterator<Map.Entry<String, JsonNode>> upper = e.getValue().path("upper").fields();
