@@ -12,6 +12,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.contracts.proto.UserProfile;
+import io.parley.gateway.api.ErrorBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Registration and login, which forward to logic (login returns a short-lived access token and a
@@ -47,6 +51,13 @@ final class AuthController {
 
     /** A new access token and the next refresh token for a refresh token, which is spent. */
     @Post("/refresh")
+    @ApiResponse(responseCode = "200", description = "a new access token and the next refresh token",
+            content = @Content(schema = @Schema(implementation = LoginView.class)))
+    @ApiResponse(responseCode = "401", description = "2004: unknown, expired or revoked; "
+            + "2005: already spent, the whole family is now revoked",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "1005: too many requests",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     LoginView refresh(@Body RefreshBody body) {
         RefreshToken next = refreshTokens.rotate(body.refreshToken());
         return signedIn(accounts.user(next.userId()), next);
@@ -58,6 +69,9 @@ final class AuthController {
      */
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @ApiResponse(responseCode = "204", description = "logged out; the refresh token's family too")
+    @ApiResponse(responseCode = "401", description = "2001: no token, or one already logged out",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Status(HttpStatus.NO_CONTENT)
     void logout(Authentication auth, @Body @Nullable RefreshBody body) {
         AccessToken token = AccessToken.of(auth);
