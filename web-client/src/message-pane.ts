@@ -272,7 +272,15 @@ export class MessagePane {
     const again = failed.filter((m) => m.retryable).length;
     const summary = `${failed.length} ${failed.length === 1 ? 'message was' : 'messages were'} not sent`;
     this.failures.replaceChildren(
-      el('span', {}, again === failed.length ? `${summary}.` : `${summary}; ${failed.length - again} cannot be sent.`),
+      el(
+        'span',
+        {},
+        again === failed.length
+          ? `${summary}.`
+          : again === 0
+            ? `${summary} and cannot be sent as it is.`
+            : `${summary}; ${failed.length - again} cannot be sent as it is.`,
+      ),
       ...(again > 0
         ? [el('button', { type: 'button', class: 'link-button', 'data-retry-all': '', 'data-testid': 'retry-all' }, again === 1 ? 'Retry' : `Retry all ${again}`)]
         : []),

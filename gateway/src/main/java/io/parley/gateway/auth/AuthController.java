@@ -70,6 +70,13 @@ final class AuthController {
 
     /** A new access token and the next refresh token for a refresh token, which is spent. */
     @Post("/refresh")
+    @ApiResponse(responseCode = "200", description = "a new access token and the next refresh token",
+            content = @Content(schema = @Schema(implementation = LoginView.class)))
+    @ApiResponse(responseCode = "401", description = "2004: unknown, expired or revoked; "
+            + "2005: already spent, the whole family is now revoked",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "1005: too many requests",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     LoginView refresh(@Body RefreshBody body) {
         RefreshToken next = refreshTokens.rotate(body.refreshToken());
         return signedIn(accounts.user(next.userId()), next);
@@ -80,10 +87,11 @@ final class AuthController {
      * A refresh token in the body (the caller's own) is revoked with its whole family.
      */
     @Post("/logout")
-    @ApiResponse(responseCode = "401", description = "2001 UNAUTHENTICATED",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "204", description = "logged out; the refresh token's family too")
+    @ApiResponse(responseCode = "401", description = "2001: no token, or one already logged out",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Status(HttpStatus.NO_CONTENT)
     void logout(Authentication auth, @Body @Nullable RefreshBody body) {
         AccessToken token = AccessToken.of(auth);
