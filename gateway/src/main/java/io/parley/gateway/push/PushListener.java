@@ -5,6 +5,10 @@ import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.PresenceFrame;
 import io.parley.contracts.frame.ReadFrame;
+import io.parley.contracts.frame.ServerFrame;
+import io.parley.contracts.proto.AddressedResult;
+import io.parley.contracts.proto.Delivery;
+import io.parley.contracts.proto.PushBatch;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.PresenceChange;
@@ -23,7 +27,9 @@ import java.util.List;
 
 /**
  * Consumes this gateway's own push topic, {@code im.push.<gatewayId>}, and writes each record to
- * the sockets it names: a delivery becomes a {@code message} frame, a send result becomes the
+ * the sockets it names: a push batch (what one batch of sends produced for this gateway) becomes
+ * the senders' acks and errors and the {@code message} frames, each encoded once for all its
+ * sockets; a delivery becomes a {@code message} frame, a send result becomes the
  * sender's {@code ack} or {@code error}, a read mark a {@code read} frame, a friend's
  * presence change a {@code presence} frame. A socket that closed meanwhile is skipped; its user
  * catches up from history.
@@ -54,10 +60,17 @@ public final class PushListener extends EnvelopeListener {
     /** Writes the record's frames to the sockets it names. */
     @Override
     public void handle(String key, Envelope envelope) {
-        if (envelope.hasDelivery()) {
-            MessageFrame frame = MessageFrame.of(envelope.getDelivery().getMessage());
-            envelope.getDelivery().getConnectionIdsList()
-                    .forEach(id -> connections.push(id, frame));
+        if (envelope.hasPushBatch()) {
+            PushBatch batch = envelope.getPushBatch();
+            for (AddressedResult r : batch.getResultsList()) {
+                connections.send(r.getConnectionId(), frame(r.getResult()));
+            }
+            for (Delivery d : batch.getDeliveriesList()) {
+                connections.pushAll(d.getConnectionIdsList(), MessageFrame.of(d.getMessage()));
+            }
+        } else if (envelope.hasDelivery()) {
+            connections.pushAll(envelope.getDelivery().getConnectionIdsList(),
+                    MessageFrame.of(envelope.getDelivery().getMessage()));
         } else if (envelope.hasReadMark()) {
             ReadMark mark = envelope.getReadMark();
             ReadFrame frame = new ReadFrame(mark.getConversationId(), mark.getUserId(),
@@ -69,18 +82,19 @@ public final class PushListener extends EnvelopeListener {
                     change.getAtMs());
             change.getConnectionIdsList().forEach(id -> connections.send(id, frame));
         } else if (envelope.hasSendResult()) {
-            SendResult result = envelope.getSendResult();
-            if (result.hasStored()) {
-                ChatMessage m = result.getStored();
-                connections.send(envelope.getConnectionId(), new AckFrame(result.getClientMsgId(),
-                        Long.toString(m.getMessageId()), m.getConversationId(), m.getSeq(),
-                        m.getSentAtMs()));
-            } else {
-                connections.send(envelope.getConnectionId(), new ErrorFrame(
-                        result.getFailure().getCode(), result.getFailure().getMessage(),
-                        result.getClientMsgId()));
-            }
+            connections.send(envelope.getConnectionId(), frame(envelope.getSendResult()));
         }
+    }
+
+    /** The sender's {@code ack}, or the {@code error} naming its clientMsgId. */
+    private static ServerFrame frame(SendResult result) {
+        if (result.hasStored()) {
+            ChatMessage m = result.getStored();
+            return new AckFrame(result.getClientMsgId(), Long.toString(m.getMessageId()),
+                    m.getConversationId(), m.getSeq(), m.getSentAtMs());
+        }
+        return new ErrorFrame(result.getFailure().getCode(), result.getFailure().getMessage(),
+                result.getClientMsgId());
     }
 
 }
