@@ -1,6 +1,7 @@
 package io.parley.logic.message;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ class EarlierSends {
         this.jdbc = jdbc;
     }
 
+    @ReadOnly
     Map<ClientKey, Message> find(Collection<ClientKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
