@@ -41,9 +41,10 @@ class EarlierSends {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long recipient = rs.getLong("recipient_id");
+                    boolean toGroup = rs.wasNull();
                     Message m = new Message(rs.getLong("id"), rs.getString("conversation_id"),
                             rs.getLong("seq"), rs.getLong("sender_id"),
-                            rs.wasNull() ? null : recipient, rs.getString("client_msg_id"),
+                            toGroup ? null : recipient, rs.getString("client_msg_id"),
                             rs.getString("body"), rs.getTimestamp("created_at").toInstant());
                     out.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
                 }
