@@ -28,7 +28,13 @@ public interface BatchHandler {
     static BatchHandler each(EnvelopeHandler handler) {
         return batch -> {
             for (Received r : batch) {
-                Span span = Traces.start("consume", SpanKind.CONSUMER, r.envelope().getTraceMap());
+                if (r.envelope().getTraceMap().isEmpty()) {
+                    try (RecordLog ignored = RecordLog.of(r.envelope())) {
+                        handler.handle(r.key(), r.envelope());
+                    }
+                    continue;
+                }
+                Span span = Traces.start("consume " + r.topic(), SpanKind.CONSUMER, r.envelope().getTraceMap());
                 try (Scope ignored = span.makeCurrent();
                      RecordLog ignoredToo = RecordLog.of(r.envelope())) {
                     handler.handle(r.key(), r.envelope());

@@ -30,7 +30,9 @@ public final class EnvelopeProducer {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // a batch of sends produces its records together: let them share a request
                 ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5000),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5001 + 1),

@@ -5,6 +5,10 @@ import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.PresenceFrame;
 import io.parley.contracts.frame.ReadFrame;
+import io.parley.contracts.frame.ServerFrame;
+import io.parley.contracts.proto.AddressedResult;
+import io.parley.contracts.proto.Delivery;
+import io.parley.contracts.proto.PushBatch;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.PresenceChange;
@@ -13,7 +17,10 @@ import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
 import io.parley.gateway.ws.SocketMeters;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.parley.platform.kafka.EnvelopeListener;
+import io.parley.platform.tracing.Traces;
 import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.EnvelopeConsumer;
 import io.parley.platform.kafka.KafkaSettings;
@@ -24,7 +31,9 @@ import java.util.List;
 
 /**
  * Consumes this gateway's own push topic, {@code im.push.<gatewayId>}, and writes each record to
- * the sockets it names: a delivery becomes a {@code message} frame, a send result becomes the
+ * the sockets it names: a push batch (what one batch of sends produced for this gateway) becomes
+ * the senders' acks and errors and the {@code message} frames, each encoded once for all its
+ * sockets; a delivery becomes a {@code message} frame, a send result becomes the
  * sender's {@code ack} or {@code error}, a read mark a {@code read} frame, a friend's
  * presence change a {@code presence} frame. A socket that closed meanwhile is skipped; its user
  * catches up from history.
@@ -33,6 +42,7 @@ import java.util.List;
 public final class PushListener extends EnvelopeListener {
     private final Connections connections;
     private final String gatewayId;
+    private final String pushTopic;
     private final SocketMeters meters;
 
     PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics,
@@ -41,6 +51,7 @@ public final class PushListener extends EnvelopeListener {
         this.connections = connections;
         this.meters = meters;
         this.gatewayId = gateway.id();
+        this.pushTopic = kafka.pushTopic(gatewayId);
     }
 
     @Override
@@ -57,13 +68,16 @@ public final class PushListener extends EnvelopeListener {
     /** Writes the record's frames to the sockets it names. */
     @Override
     public void handle(String key, Envelope envelope) {
-        if (envelope.hasDelivery()) {
-            MessageFrame frame = MessageFrame.of(envelope.getDelivery().getMessage());
-            envelope.getDelivery().getConnectionIdsList().forEach(id -> {
-                if (connections.push(id, frame)) {
-                    meters.delivered(envelope.getIngressAtMs());
-                }
-            });
+        if (envelope.hasPushBatch()) {
+            PushBatch batch = envelope.getPushBatch();
+            for (AddressedResult r : batch.getResultsList()) {
+                connections.send(r.getConnectionId(), frame(r.getResult()));
+            }
+            for (Delivery d : batch.getDeliveriesList()) {
+                deliver(d);
+            }
+        } else if (envelope.hasDelivery()) {
+            deliver(envelope.getDelivery());
         } else if (envelope.hasReadMark()) {
             ReadMark mark = envelope.getReadMark();
             ReadFrame frame = new ReadFrame(mark.getConversationId(), mark.getUserId(),
@@ -75,18 +89,34 @@ public final class PushListener extends EnvelopeListener {
                     change.getAtMs());
             change.getConnectionIdsList().forEach(id -> connections.send(id, frame));
         } else if (envelope.hasSendResult()) {
-            SendResult result = envelope.getSendResult();
-            if (result.hasStored()) {
-                ChatMessage m = result.getStored();
-                connections.send(envelope.getConnectionId(), new AckFrame(result.getClientMsgId(),
-                        Long.toString(m.getMessageId()), m.getConversationId(), m.getSeq(),
-                        m.getSentAtMs()));
-            } else {
-                connections.send(envelope.getConnectionId(), new ErrorFrame(
-                        result.getFailure().getCode(), result.getFailure().getMessage(),
-                        result.getClientMsgId()));
-            }
+            connections.send(envelope.getConnectionId(), frame(envelope.getSendResult()));
         }
     }
 
+    /** The sender's {@code ack}, or the {@code error} naming its clientMsgId. */
+    private static ServerFrame frame(SendResult result) {
+        if (result.hasStored()) {
+            ChatMessage m = result.getStored();
+            return new AckFrame(result.getClientMsgId(), Long.toString(m.getMessageId()),
+                    m.getConversationId(), m.getSeq(), m.getSentAtMs());
+        }
+        return new ErrorFrame(result.getFailure().getCode(), result.getFailure().getMessage(),
+                result.getClientMsgId());
+    }
+
+
+    /** Writes one message to its sockets in a span of the send's trace (when it has one). */
+    private void deliver(Delivery d) {
+        Span span = d.getTraceMap().isEmpty() ? Span.getInvalid()
+                : Traces.start("consume " + pushTopic, SpanKind.CONSUMER, d.getTraceMap());
+        try {
+            int written = connections.pushAll(d.getConnectionIdsList(),
+                    MessageFrame.of(d.getMessage()));
+            for (int i = 0; i < written; i++) {
+                meters.delivered(d.getIngressAtMs());
+            }
+        } finally {
+            span.end();
+        }
+    }
 }

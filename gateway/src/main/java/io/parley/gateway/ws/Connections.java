@@ -77,16 +77,28 @@ public final class Connections {
     }
 
     /**
-     * Pushes a message to one socket and keeps it until the client confirms it, so that
-     * {@link Redelivery} can push it again; false when this gateway no longer holds the socket.
+     * Pushes one message to many sockets, encoding the frame once for all of them, and keeps it
+     * per socket until the client confirms it, so that {@link Redelivery} can push it again;
+     * returns how many of the sockets this gateway still holds.
      */
-    public boolean push(String connectionId, MessageFrame frame) {
-        SocketConnection c = byId.get(connectionId);
-        if (c == null || !c.session().isOpen()) {
-            return false;
+    public int pushAll(List<String> connectionIds, MessageFrame frame) {
+        String text = null;
+        int pushed = 0;
+        long now = clock.millis();
+        for (String id : connectionIds) {
+            SocketConnection c = byId.get(id);
+            if (c == null || !c.session().isOpen()) {
+                continue;
+            }
+            if (text == null) {
+                text = codec.encodeServer(frame);
+            }
+            c.unconfirmed().pushed(frame, now);
+            if (outbound.write(c, text)) {
+                pushed++;
+            }
         }
-        c.unconfirmed().pushed(frame, clock.millis());
-        return outbound.write(c, codec.encodeServer(frame));
+        return pushed;
     }
 
     void send(SocketConnection connection, ServerFrame frame) {

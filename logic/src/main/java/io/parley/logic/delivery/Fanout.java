@@ -1,15 +1,12 @@
 package io.parley.logic.delivery;
 
-import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.proto.ChatMessage;
 import io.parley.contracts.proto.Connection;
-import io.parley.contracts.proto.Delivery;
 import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.Failure;
 import io.parley.contracts.proto.PresenceChange;
 import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
-import io.parley.logic.message.Message;
 import io.parley.platform.kafka.EnvelopeProducer;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.tracing.Traces;
@@ -17,6 +14,10 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,10 +31,12 @@ import java.util.concurrent.TimeoutException;
  * Routes persisted messages to sockets: asks session for every live connection of the members
  * (in batches, for groups), groups them by gateway, and produces push records per gateway to
  * {@code im.push.<gatewayId>}. The sender's own other connections (tabs, devices) get the message
- * too; the sending connection gets the ack instead. Each method returns once Kafka has its
- * records, so the upstream offset is committed only after the push is durable; the ack and the
- * pushes are produced concurrently. A group message is written to its online members only, one
- * record per gateway (or per {@code connectionsPerPush} connections): the minimal group fan-out.
+ * too; the sending connection gets the ack instead. A batch of sends becomes one
+ * {@code PushBatch} record per gateway ({@link GatewayBatches}), acks and messages together.
+ * Each method returns once Kafka has its records, so the upstream offset is committed only after
+ * the push is durable; all records of a call are produced concurrently. A group message is
+ * written to its online members only (at most {@code connectionsPerPush} connections per record):
+ * the minimal group fan-out.
  */
 @Singleton
 public final class Fanout {
@@ -46,35 +49,69 @@ public final class Fanout {
 
     Fanout(PresenceClient presence, EnvelopeProducer producer, KafkaSettings kafka,
            FanoutLimits limits, Clock clock, LiveAudience live) {
+        this.live = live;
         this.presence = presence;
         this.producer = producer;
         this.kafka = kafka;
         this.limits = limits;
         this.clock = clock;
-        this.live = live;
     }
 
     /**
-     * A message was stored: acks the sending connection and pushes the message to every live
-     * connection of its audience (both members of a direct conversation, every member of a group)
-     * but the sending one, all at once; returns when Kafka has all.
+     * A batch of sends was decided (one upstream partition's poll, {@code key} names it): acks or
+     * refuses each sending connection and pushes each stored message to every live connection of
+     * its audience but the sending one. Presence is asked once for the whole batch; every gateway
+     * gets one record (keyed by {@code key}, so successive batches stay in order) and all are
+     * produced at once; returns when Kafka has all.
      */
-    public void stored(Envelope upstream, Message message, List<Long> audience) {
-        List<CompletableFuture<?>> sends = new ArrayList<>();
-        sends.add(reply(upstream, SendResult.newBuilder()
-                .setClientMsgId(upstream.getChatSend().getClientMsgId())
-                .setStored(message.toProto()).build()));
-        ChatMessage proto = message.toProto();
-        int chunk = limits.connectionsPerPush();
-        List<Long> reached = live.of(message, audience);
-        connectionsByGateway(reached, upstream).forEach((gateway, connections) -> {
-            for (int from = 0; from < connections.size(); from += chunk) {
-                sends.add(producer.send(kafka.pushTopic(gateway), message.conversationId(),
-                        envelope(upstream).setDelivery(Delivery.newBuilder().setMessage(proto)
-                                .addAllConnectionIds(connections.subList(from,
-                                        Math.min(connections.size(), from + chunk)))).build()));
+    public void sent(List<Sent> batch, String key) {
+        Map<Sent, List<Long>> reached = new IdentityHashMap<>();
+        Set<Long> users = new LinkedHashSet<>();
+        for (Sent s : batch) {
+            if (s.message() != null) {
+                List<Long> audience = live.of(s.message(), s.audience());
+                reached.put(s, audience);
+                users.addAll(audience);
             }
-        });
+        }
+        Map<Long, List<Connection>> byUser = new HashMap<>();
+        locate(List.copyOf(users)).forEach(c -> byUser.computeIfAbsent(c.getUserId(),
+                u -> new ArrayList<>()).add(c));
+        GatewayBatches records = new GatewayBatches(limits.connectionsPerPush());
+        for (Sent s : batch) {
+            Envelope up = s.upstream();
+            SendResult.Builder result = SendResult.newBuilder()
+                    .setClientMsgId(up.getChatSend().getClientMsgId());
+            if (s.message() == null) {
+                result.setFailure(Failure.newBuilder().setCode(s.refusal().error().code())
+                        .setMessage(s.refusal().getMessage()));
+                records.result(up.getGatewayId(), up.getConnectionId(), result.build());
+                continue;
+            }
+            ChatMessage proto = s.message().toProto();
+            records.result(up.getGatewayId(), up.getConnectionId(),
+                    result.setStored(proto).build());
+            Map<String, List<String>> byGateway = new TreeMap<>();
+            for (Long user : reached.get(s)) {
+                for (Connection c : byUser.getOrDefault(user, List.of())) {
+                    boolean sendingSocket = c.getGatewayId().equals(up.getGatewayId())
+                            && c.getConnectionId().equals(up.getConnectionId());
+                    if (!sendingSocket) {
+                        byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
+                                .add(c.getConnectionId());
+                    }
+                }
+            }
+            Map<String, String> trace = Traces.carryOn(up.getTraceMap());
+            byGateway.forEach((gateway, connections) -> records.deliver(gateway, proto,
+                    connections, up.getIngressAtMs(), trace));
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        records.build().forEach((gateway, pushes) -> pushes.forEach(push -> sends.add(
+                producer.send(kafka.pushTopic(gateway), key, Envelope.newBuilder()
+                        .setEnvelopeId(UUID.randomUUID().toString())
+                        .setCreatedAtMs(clock.millis())
+                        .setPushBatch(push).build()))));
         await(sends);
     }
 
@@ -83,7 +120,7 @@ public final class Fanout {
      * member's own devices clear the unread count; a direct peer shows "read").
      */
     public void readMark(String conversationId, long userId, long readSeq, List<Long> told) {
-        Map<String, List<String>> byGateway = connectionsByGateway(told, null);
+        Map<String, List<String>> byGateway = connectionsByGateway(told);
         List<CompletableFuture<?>> sends = new ArrayList<>();
         byGateway.forEach((gateway, connections) -> sends.add(producer.send(
                 kafka.pushTopic(gateway), conversationId, Envelope.newBuilder()
@@ -101,7 +138,7 @@ public final class Fanout {
     /** A user came online or went offline: tells every live connection of {@code told}. */
     public void presence(PresenceChange change, List<Long> told) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        connectionsByGateway(told, null).forEach((gateway, connections) -> sends.add(
+        connectionsByGateway(told).forEach((gateway, connections) -> sends.add(
                 producer.send(kafka.pushTopic(gateway), Long.toString(change.getUserId()),
                         Envelope.newBuilder()
                                 .setEnvelopeId(UUID.randomUUID().toString())
@@ -113,50 +150,24 @@ public final class Fanout {
         await(sends);
     }
 
-    /** A send was refused: tells the sending connection why. */
-    public void refused(Envelope upstream, ParleyException refusal) {
-        await(List.of(reply(upstream, SendResult.newBuilder()
-                .setClientMsgId(upstream.getChatSend().getClientMsgId())
-                .setFailure(Failure.newBuilder().setCode(refusal.error().code())
-                        .setMessage(refusal.getMessage())).build())));
-    }
-
-    /** Live connections of {@code users} by gateway, leaving out the sending one if given. */
-    private Map<String, List<String>> connectionsByGateway(List<Long> users, Envelope upstream) {
+    /** Live connections of {@code users} by gateway. */
+    private Map<String, List<String>> connectionsByGateway(List<Long> users) {
         Map<String, List<String>> byGateway = new TreeMap<>();
-        for (int from = 0; from < users.size(); from += limits.locateBatchSize()) {
-            List<Long> batch = users.subList(from,
-                    Math.min(users.size(), from + limits.locateBatchSize()));
-            for (Connection c : presence.locate(batch)) {
-                boolean sendingSocket = upstream != null
-                        && c.getGatewayId().equals(upstream.getGatewayId())
-                        && c.getConnectionId().equals(upstream.getConnectionId());
-                if (!sendingSocket) {
-                    byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
-                            .add(c.getConnectionId());
-                }
-            }
+        for (Connection c : locate(users)) {
+            byGateway.computeIfAbsent(c.getGatewayId(), g -> new ArrayList<>())
+                    .add(c.getConnectionId());
         }
         return byGateway;
     }
 
-    private CompletableFuture<?> reply(Envelope upstream, SendResult result) {
-        return producer.send(kafka.pushTopic(upstream.getGatewayId()),
-                upstream.getConversationId(), envelope(upstream)
-                        .setConnectionId(upstream.getConnectionId())
-                        .setSendResult(result).build());
-    }
-
-    private Envelope.Builder envelope(Envelope upstream) {
-        return Envelope.newBuilder()
-                .setEnvelopeId(UUID.randomUUID().toString())
-                .setCreatedAtMs(clock.millis())
-                .setConversationId(upstream.getConversationId())
-                .setSenderId(upstream.getSenderId())
-                .setGatewayId(upstream.getGatewayId())
-                .setDeviceId(upstream.getDeviceId())
-                .setIngressAtMs(upstream.getIngressAtMs())
-                .putAllTrace(Traces.carryOn(upstream.getTraceMap()));
+    /** Every live connection of {@code users}, asking session in bounded calls. */
+    private List<Connection> locate(List<Long> users) {
+        List<Connection> found = new ArrayList<>();
+        for (int from = 0; from < users.size(); from += limits.locateBatchSize()) {
+            found.addAll(presence.locate(users.subList(from,
+                    Math.min(users.size(), from + limits.locateBatchSize()))));
+        }
+        return found;
     }
 
     private void await(List<CompletableFuture<?>> sends) {

@@ -1,6 +1,7 @@
 package io.parley.logic.friend;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import jakarta.inject.Singleton;
@@ -17,7 +18,7 @@ import java.util.Set;
  * on, they must be friends (4005). One query for all the pairs of a batch of sends.
  */
 @Singleton
-public final class ChatPermission {
+public class ChatPermission {
     private final JdbcOperations jdbc;
     private final ChatSettings settings;
 
@@ -35,6 +36,7 @@ public final class ChatPermission {
     }
 
     /** The pairs that may not chat, with the reason; a pair that may is absent. */
+    @ReadOnly
     public Map<DirectPair, ErrorCode> refusals(Set<DirectPair> pairs) {
         if (pairs.isEmpty()) {
             return Map.of();

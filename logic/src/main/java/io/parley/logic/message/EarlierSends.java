@@ -1,6 +1,7 @@
 package io.parley.logic.message;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ class EarlierSends {
         this.jdbc = jdbc;
     }
 
+    @ReadOnly
     Map<ClientKey, Message> find(Collection<ClientKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
@@ -39,9 +41,10 @@ class EarlierSends {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long recipient = rs.getLong("recipient_id");
+                    boolean toGroup = rs.wasNull();
                     Message m = new Message(rs.getLong("id"), rs.getString("conversation_id"),
                             rs.getLong("seq"), rs.getLong("sender_id"),
-                            rs.wasNull() ? null : recipient, rs.getString("client_msg_id"),
+                            toGroup ? null : recipient, rs.getString("client_msg_id"),
                             rs.getString("body"), rs.getTimestamp("created_at").toInstant());
                     out.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
                 }

@@ -1,25 +1,28 @@
 package io.parley.logic.message;
 
-import io.parley.contracts.error.ErrorCode;
-import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.proto.ChatSend;
 import io.parley.contracts.proto.Envelope;
 import io.parley.logic.delivery.Fanout;
-import io.parley.platform.kafka.EnvelopeListener;
+import io.parley.logic.delivery.Sent;
 import io.parley.platform.kafka.DeadLetters;
+import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.KafkaSettings;
+import io.parley.platform.kafka.Received;
 import io.parley.platform.kafka.TopicProvisioner;
+import io.parley.platform.tracing.RecordSpans;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes {@code im.upstream} in the consumer group {@code logic}: persist first, then ack the
- * sender, then fan out. Records are keyed by conversation, so one conversation is handled by one
- * instance at a time, in order. A failure before the fan-out completes rewinds the record; the
- * retry finds the message already stored and only acks and pushes again (clients de-duplicate by
+ * Consumes {@code im.upstream} in the consumer group {@code logic}, a partition's poll at a time:
+ * persist the whole batch first (one transaction), then ack the senders and fan out (one push
+ * record per gateway). Records are keyed by conversation, so one conversation is handled by one
+ * instance at a time, in order. A failure before the fan-out completes re-delivers the batch; the
+ * retry finds the messages already stored and only acks and pushes again (clients de-duplicate by
  * message id). A send that can never succeed is answered with a failure instead.
  */
 @Singleton
@@ -48,25 +51,47 @@ public final class UpstreamListener extends EnvelopeListener {
 
     @Override
     public void handle(String key, Envelope envelope) {
-        if (!envelope.hasChatSend()) {
-            LOG.warn("ignoring upstream record {} without a chat_send", envelope.getEnvelopeId());
-            return;
-        }
-        ChatSend send = envelope.getChatSend();
-        Persisted persisted;
-        try {
-            persisted = send.getGroupId() != 0
-                    ? messages.persistGroup(envelope.getSenderId(), send.getGroupId(),
-                            send.getClientMsgId(), send.getText())
-                    : messages.persistDirect(envelope.getSenderId(), send.getRecipientId(),
-                            send.getClientMsgId(), send.getText());
-        } catch (ParleyException e) {
-            if (e.error() == ErrorCode.UNAVAILABLE || e.error() == ErrorCode.INTERNAL) {
+        handle(List.of(new Received(key, envelope, "", -1, -1)));
+    }
+
+    @Override
+    public void handle(List<Received> batch) {
+        try (RecordSpans spans = RecordSpans.of(batch)) {
+            try {
+                decide(batch);
+            } catch (RuntimeException e) {
+                spans.failed(e);
                 throw e;
             }
-            fanout.refused(envelope, e);
+        }
+    }
+
+    private void decide(List<Received> batch) {
+        List<Envelope> upstream = new ArrayList<>(batch.size());
+        List<Send> sends = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            Envelope e = r.envelope();
+            if (!e.hasChatSend()) {
+                LOG.warn("ignoring upstream record {} without a chat_send", e.getEnvelopeId());
+                continue;
+            }
+            ChatSend s = e.getChatSend();
+            upstream.add(e);
+            sends.add(new Send(e.getSenderId(), s.getGroupId() != 0 ? 0 : s.getRecipientId(),
+                    s.getGroupId(), s.getClientMsgId(), s.getText()));
+        }
+        if (sends.isEmpty()) {
             return;
         }
-        fanout.stored(envelope, persisted.message(), persisted.audience());
+        List<Outcome> outcomes = messages.persist(sends);
+        List<Sent> decided = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            decided.add(o.persisted() == null
+                    ? new Sent(upstream.get(i), null, List.of(), o.refusal())
+                    : new Sent(upstream.get(i), o.persisted().message(),
+                    o.persisted().audience(), null));
+        }
+        fanout.sent(decided, "upstream-" + batch.get(0).partition());
     }
 }

@@ -106,6 +106,8 @@ class DirectChatPermissionIT {
     }
 
     private SendResult readSendResult(String topic) {
-        return probe.first(topic, (key, envelope) -> envelope.hasSendResult()).getSendResult();
+        return probe.first(topic, (key, envelope) -> envelope.hasPushBatch()
+                && envelope.getPushBatch().getResultsCount() > 0).getPushBatch().getResults(0)
+                .getResult();
     }
 }

@@ -1,0 +1,101 @@
+package io.parley.logic.message;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.contracts.error.ErrorCode;
+import io.parley.logic.account.AccountService;
+import io.parley.logic.account.User;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A batch of sends on the real MariaDB: mixed conversations get gapless seqs in order, in-batch
+ * copies and later retries are acked with the stored message, a reused key is refused with 5005,
+ * refusals do not stop the rest of the batch.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "im.logic.chat.direct-requires-friendship", value = "false")
+class BatchPersistIT {
+    @Inject
+    MessageService messages;
+    @Inject
+    AccountService accounts;
+    @Inject
+    MessageRepository repository;
+
+    @Test
+    void aBatchOfMixedConversationsGetsGaplessSeqsInOrder() {
+        User a = newUser();
+        User b = newUser();
+        User c = newUser();
+        List<Outcome> out = messages.persist(List.of(
+                Send.direct(a.id(), b.id(), "m1", "ab 1"),
+                Send.direct(a.id(), c.id(), "m2", "ac 1"),
+                Send.direct(b.id(), a.id(), "m3", "ab 2"),
+                Send.direct(a.id(), b.id(), "m4", "ab 3"),
+                Send.direct(c.id(), a.id(), "m5", "ac 2")));
+        assertEquals(List.of(1L, 1L, 2L, 3L, 2L), out.stream()
+                .map(o -> o.persisted().message().seq()).toList());
+        assertTrue(out.stream().noneMatch(o -> o.persisted().duplicate()));
+        assertEquals(3, repository.countBySenderId(a.id()));
+        assertEquals(4, messages.persistDirect(b.id(), a.id(), "m6", "ab 4").message().seq());
+    }
+
+    @Test
+    void copiesAndRetriesAreAckedWithTheStoredMessageAndAReusedKeyIs5005() {
+        User a = newUser();
+        User b = newUser();
+        User c = newUser();
+        Persisted earlier = messages.persistDirect(a.id(), b.id(), "old", "hello");
+        List<Outcome> out = messages.persist(List.of(
+                Send.direct(a.id(), b.id(), "new", "one"),
+                Send.direct(a.id(), b.id(), "old", "hello"),       // retry of an earlier batch
+                Send.direct(a.id(), b.id(), "new", "one"),         // copy within the batch
+                Send.direct(a.id(), c.id(), "old", "hello"),       // key reused: other recipient
+                Send.direct(a.id(), b.id(), "new", "other text"),  // key reused: other text
+                Send.direct(a.id(), b.id(), "after", "two")));
+        Outcome first = out.get(0);
+        assertFalse(first.persisted().duplicate());
+        assertEquals(2, first.persisted().message().seq());
+        assertTrue(out.get(1).persisted().duplicate());
+        assertEquals(earlier.message().id(), out.get(1).persisted().message().id());
+        assertTrue(out.get(2).persisted().duplicate());
+        assertEquals(first.persisted().message().id(), out.get(2).persisted().message().id());
+        assertEquals(ErrorCode.CLIENT_MSG_ID_REUSED, out.get(3).refusal().error());
+        assertEquals(ErrorCode.CLIENT_MSG_ID_REUSED, out.get(4).refusal().error());
+        assertEquals(3, out.get(5).persisted().message().seq(), "gapless after the refused row");
+        assertEquals(3, repository.countBySenderId(a.id()), "no duplicate rows");
+    }
+
+    @Test
+    void refusedSendsDoNotStopTheRestOfTheBatch() {
+        User a = newUser();
+        User b = newUser();
+        List<Outcome> out = messages.persist(List.of(
+                Send.direct(a.id(), 999_999_999L, "x1", "nobody"),
+                Send.direct(a.id(), a.id(), "x2", "me"),
+                Send.direct(a.id(), b.id(), "x3", "fine"),
+                Send.group(a.id(), 4242L, "x4", "no group")));
+        assertEquals(ErrorCode.RECIPIENT_NOT_FOUND, out.get(0).refusal().error());
+        assertEquals(ErrorCode.SEND_TO_SELF, out.get(1).refusal().error());
+        assertNull(out.get(2).refusal());
+        assertEquals(1, out.get(2).persisted().message().seq());
+        assertEquals(ErrorCode.GROUP_NOT_FOUND, out.get(3).refusal().error());
+        assertEquals(1, repository.countBySenderId(a.id()));
+    }
+
+    private User newUser() {
+        String phone = "+1" + (1_000_000_000L + ThreadLocalRandom.current().nextLong(8_999_999_999L));
+        return accounts.register(phone, "U " + UUID.randomUUID().toString().substring(0, 4),
+                "password-1");
+    }
+}
