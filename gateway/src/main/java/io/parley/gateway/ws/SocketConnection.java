@@ -15,6 +15,7 @@ public final class SocketConnection {
     private final WebSocketSession session;
     private final Unconfirmed unconfirmed;
     private volatile long lastSeenMs;
+    private volatile long lastUserTrafficMs;
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -26,6 +27,7 @@ public final class SocketConnection {
         this.session = session;
         this.unconfirmed = new Unconfirmed(delivery);
         this.lastSeenMs = connectedAtMs;
+        this.lastUserTrafficMs = connectedAtMs;
     }
 
     public long userId() {
@@ -63,5 +65,14 @@ public final class SocketConnection {
 
     void seen(long nowMs) {
         lastSeenMs = nowMs;
+    }
+
+    /** When the user last did something (a send, a received or read mark); pings do not count. */
+    long lastUserTrafficMs() {
+        return lastUserTrafficMs;
+    }
+
+    void userTraffic(long nowMs) {
+        lastUserTrafficMs = nowMs;
     }
 }
