@@ -138,6 +138,9 @@ final class ChatSocket {
             connections.send(connection, ErrorFrame.of(e.error(), e.getMessage(), clientMsgId));
             return;
         }
+        if (!(frame instanceof PingFrame)) {
+            connection.userTraffic(clock.millis());
+        }
         if (frame instanceof PingFrame) {
             connections.send(connection, new PongFrame(clock.millis()));
         } else if (frame instanceof SendFrame send) {

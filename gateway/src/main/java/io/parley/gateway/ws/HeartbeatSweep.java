@@ -8,8 +8,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Closes sockets that stopped pinging (a browser tab that froze or a network that vanished
- * without a FIN), and re-reports every live socket to session so presence entries outlive their
+ * Closes sockets that stopped pinging (4408: a browser tab that froze or a network that vanished
+ * without a FIN), that had no user traffic for too long (4409) or reached their age limit (4410,
+ * see {@link ConnectionLifetime}), and re-reports every live socket to session so presence entries outlive their
  * TTL exactly as long as the socket does.
  */
 @Singleton
@@ -19,23 +20,28 @@ final class HeartbeatSweep {
     private final Connections connections;
     private final PresenceReporter presence;
     private final LiveWsLimits limits;
+    private final ConnectionLifetime lifetime;
     private final Clock clock;
 
     HeartbeatSweep(Connections connections, PresenceReporter presence, LiveWsLimits limits,
-                   Clock clock) {
+                   ConnectionLifetime lifetime, Clock clock) {
         this.connections = connections;
         this.presence = presence;
         this.limits = limits;
+        this.lifetime = lifetime;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${im.gateway.ws.sweep-interval:5s}", initialDelay = "5s")
     void closeSilent() {
-        long cutoff = clock.millis() - limits.current().heartbeatTimeout().toMillis();
+        long now = clock.millis();
+        long cutoff = now - limits.current().heartbeatTimeout().toMillis();
         for (SocketConnection c : connections.all()) {
-            if (c.lastSeenMs() < cutoff) {
+            CloseReason reason = c.lastSeenMs() < cutoff ? TIMED_OUT
+                    : lifetime.expired(c.connectionId(), c.connectedAtMs(), c.lastUserTrafficMs(), now);
+            if (reason != null) {
                 connections.remove(c);
-                c.session().close(TIMED_OUT);
+                c.session().close(reason);
             }
         }
     }

@@ -21,6 +21,7 @@ public final class SocketConnection {
     private final AtomicLong outboundBytes = new AtomicLong();
     private volatile long lastSeenMs;
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    private volatile long lastUserTrafficMs;
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -32,6 +33,7 @@ public final class SocketConnection {
         this.session = session;
         this.unconfirmed = new Unconfirmed(delivery);
         this.lastSeenMs = connectedAtMs;
+        this.lastUserTrafficMs = connectedAtMs;
     }
 
     public long userId() {
@@ -80,5 +82,14 @@ public final class SocketConnection {
     synchronized void inOrder(Supplier<CompletableFuture<?>> step) {
         lastSend = lastSend.isDone() ? step.get()
                 : lastSend.handle((v, e) -> null).thenCompose(v -> step.get());
+    }
+
+    /** When the user last did something (a send, a received or read mark); pings do not count. */
+    long lastUserTrafficMs() {
+        return lastUserTrafficMs;
+    }
+
+    void userTraffic(long nowMs) {
+        lastUserTrafficMs = nowMs;
     }
 }
