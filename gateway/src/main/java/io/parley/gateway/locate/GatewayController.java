@@ -9,10 +9,12 @@ import io.parley.gateway.api.ErrorBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** {@code GET /api/gateway}: the WebSocket address a browser should connect to. */
 @Controller("/api/gateway")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
 final class GatewayController {
     private final GatewayLocator locator;
 
