@@ -134,7 +134,10 @@ runE2e('sync', 90_000, async ({ baseA, baseB }) => {
 
   await step(`Bob opens it: the ${AWAY} messages once each, in order, after the earlier ones`, async () => {
     await b2.getByTestId('conversation-item').filter({ hasText: alice.name }).click();
+    // The list's last message shows at once; the page before it comes with the history.
     await bubble(b2, away[AWAY - 1]).waitFor();
+    await bubble(b2, away[0]).waitFor();
+    await bubble(b2, earlier[EARLIER - 1]).waitFor();
     const texts = await bubbleTexts(b2);
     const tail = texts.slice(-(AWAY + 1));
     const expected = [earlier[EARLIER - 1], ...away];

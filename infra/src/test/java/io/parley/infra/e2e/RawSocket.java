@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * A WebSocket written byte by byte over a plain socket, for what {@code java.net.http} will not
@@ -25,6 +27,7 @@ final class RawSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private final Inflater inflater = new Inflater(true);
 
     private RawSocket(URI http, Duration timeout) throws IOException {
         socket = new Socket(http.getHost(), http.getPort());
@@ -118,9 +121,32 @@ final class RawSocket implements AutoCloseable {
                         ? ((payload[0] & 0xff) << 8 | (payload[1] & 0xff)) : 1005);
             }
             if (opcode == TEXT) {
-                return new String(payload, StandardCharsets.UTF_8);
+                return new String((b0 & 0x40) != 0 ? inflate(payload) : payload,
+                        StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** A permessage-deflate payload (RSV1 set) inflated, with the server's context kept. */
+    private byte[] inflate(byte[] payload) throws IOException {
+        inflater.setInput(concat(payload, new byte[] {0, 0, (byte) 0xff, (byte) 0xff}));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = inflater.inflate(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
+        } catch (DataFormatException e) {
+            throw new IOException("the server's compressed frame does not inflate", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     private String readHead() throws IOException {
@@ -133,6 +159,7 @@ final class RawSocket implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        inflater.end();
         socket.close();
     }
 }
