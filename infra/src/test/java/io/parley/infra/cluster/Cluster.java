@@ -45,12 +45,15 @@ public final class Cluster implements AutoCloseable {
     private final ServiceProcess gateway1;
     private final ServiceProcess gateway2;
     private ServiceProcess logic;
+    /** Every logic instance started, the first one included, in start order. */
+    private final List<ServiceProcess> logics = new ArrayList<>();
 
     public Cluster() {
         reapLeftoversOnce();
         this.root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
         ServiceProcess session = start("session", "session", Map.of("im.grpc.port", "0"));
         this.logic = start("logic", "logic", Map.of("im.grpc.port", "0"));
+        logics.add(logic);
         ServiceProcess job = start("job", "job", Map.of());
         this.gateway1 = start("gateway", "gateway-1", Map.of("im.gateway.id", namespace + "-gw1",
                 JWT_SECRET_PROPERTY, jwtSecret));
@@ -74,8 +77,17 @@ public final class Cluster implements AutoCloseable {
         return gateway2;
     }
 
+    /**
+     * The first logic instance still running (tests kill and start logic instances on the shared
+     * cluster, so this is not always the one started first); the first one if none runs.
+     */
     public ServiceProcess logic() {
-        return logic;
+        return logics.stream().filter(ServiceProcess::isAlive).findFirst().orElse(logic);
+    }
+
+    /** Kills every logic instance (as crashes): no consumer of the upstream topic is left. */
+    public void killLogics() {
+        logics.stream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::kill);
     }
 
     /** Prefix of this system's topics, etcd keys and logic's cache keys. */
@@ -93,6 +105,7 @@ public final class Cluster implements AutoCloseable {
         Map<String, String> props = new HashMap<>(properties);
         props.put("im.grpc.port", "0");
         ServiceProcess p = start("logic", name, props);
+        logics.add(p);
         p.awaitReady(READY);
         return p;
     }

@@ -46,10 +46,11 @@ class DegradeIT {
         ApiClient api = new ApiClient(gateway.http());
         ApiClient.Session alice = Users.signUp(api, "Alice");
         ApiClient.Session bob = Users.signUp(api, "Bob");
-        try (ChatClient a = ChatClient.connect(gateway.http(), alice.token(), "a", f -> { })) {
+        try (gateway; ChatClient a = ChatClient.connect(gateway.http(), alice.token(), "a",
+                f -> { })) {
             assertInstanceOf(AckFrame.class, send(a, bob.userId(), WAIT));
 
-            cluster.logic().kill();
+            cluster.killLogics();
 
             // Calls to logic fail as 503/9002, and soon without reaching it: the breaker opened.
             await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -84,7 +84,21 @@ public class Mentions {
         return out;
     }
 
+    /**
+     * Whether a send of {@code text} to the group may be stored: {@code @all} is for the owner
+     * and admins only. Checked before the batch is written, so a refused send takes no seq.
+     */
+    public boolean mayMention(long groupId, long senderId, String text) {
+        return !MentionTokens.in(text).all() || isAdmin(groupId, senderId);
+    }
+
     private void requireAdmin(long groupId, long userId) {
+        if (!isAdmin(groupId, userId)) {
+            throw new ParleyException(ErrorCode.MENTION_ALL_NOT_ALLOWED);
+        }
+    }
+
+    private boolean isAdmin(long groupId, long userId) {
         String role = jdbc.prepareStatement("SELECT role FROM group_members WHERE group_id = ? "
                 + "AND user_id = ?", ps -> {
             ps.setLong(1, groupId);
@@ -93,8 +107,6 @@ public class Mentions {
                 return rs.next() ? rs.getString(1) : "";
             }
         });
-        if (!role.equals("owner") && !role.equals("admin")) {
-            throw new ParleyException(ErrorCode.MENTION_ALL_NOT_ALLOWED);
-        }
+        return role.equals("owner") || role.equals("admin");
     }
 }

@@ -8,6 +8,7 @@ import io.parley.logic.friend.ChatPermission;
 import io.parley.logic.friend.DirectPair;
 import io.parley.logic.group.GroupMemberCache;
 import io.parley.logic.group.MemberList;
+import io.parley.logic.mention.Mentions;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -35,9 +36,11 @@ public final class MessageService {
     private final DirectConversations directs;
     private final ChatPermission permission;
     private final GroupMemberCache groups;
+    private final Mentions mentions;
 
     MessageService(MessageWriter writer, EarlierSends earlier, DirectConversations directs,
-                   ChatPermission permission, GroupMemberCache groups) {
+                   ChatPermission permission, GroupMemberCache groups, Mentions mentions) {
+        this.mentions = mentions;
         this.writer = writer;
         this.earlier = earlier;
         this.directs = directs;
@@ -88,6 +91,8 @@ public final class MessageService {
                     out[i] = refused(ErrorCode.GROUP_NOT_FOUND);
                 } else if (!m.contains(s.senderId())) {
                     out[i] = refused(ErrorCode.NOT_GROUP_MEMBER);
+                } else if (!mentions.mayMention(s.groupId(), s.senderId(), s.text())) {
+                    out[i] = refused(ErrorCode.MENTION_ALL_NOT_ALLOWED);
                 }
             } else if (s.senderId() == s.recipientId()) {
                 out[i] = refused(ErrorCode.SEND_TO_SELF);
