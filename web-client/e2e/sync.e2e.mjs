@@ -211,9 +211,16 @@ runE2e('sync', 90_000, async ({ baseA, baseB }) => {
     await context.setOffline(false);
     await b2.getByTestId('conn-status').filter({ hasText: /^online$/ }).waitFor({ timeout: 20_000 });
     await bubble(b2, later[LATER - 1]).waitFor();
-    const texts = await bubbleTexts(b2);
+    // A message pushed live can show before the catch-up (or the hole fill, 2 s later) brings
+    // the ones before it: wait, boundedly, for the whole conversation.
     const expected = [...earlier, ...away, ...later];
-    if (texts.length !== expected.length || texts.some((t, i) => !t.includes(expected[i]))) {
+    const complete = (t) => t.length === expected.length && t.every((x, i) => x.includes(expected[i]));
+    let texts = await bubbleTexts(b2);
+    for (const until = Date.now() + 15_000; !complete(texts) && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      texts = await bubbleTexts(b2);
+    }
+    if (!complete(texts)) {
       throw new Error(`after the catch-up Bob's conversation reads ${JSON.stringify(texts.slice(-4))}`);
     }
     if (!asked.some((query) => query.includes(`afterSeq=${EARLIER + AWAY}`))) {
