@@ -40,34 +40,42 @@ class TracingIT {
             cluster.logic().kill(); // every upstream record is now handled by the traced logic
             ServiceProcess senderSide = cluster.startGateway("gateway-traced-a", traced);
             ServiceProcess recipientSide = cluster.startGateway("gateway-traced-b", traced);
-            ApiClient api = new ApiClient(senderSide.http());
-            ApiClient.Session alice = Users.signUp(api, "Alice");
-            ApiClient.Session bob = Users.signUp(api, "Bob");
-            DirectChatIT.Inbox inbox = new DirectChatIT.Inbox();
-            String id = UUID.randomUUID().toString();
-            try (ChatClient a = ChatClient.connect(senderSide.http(), alice.token(), "a", f -> { });
-                 ChatClient b = ChatClient.connect(recipientSide.http(), bob.token(), "b", inbox)) {
-                a.send(new SendFrame(id, bob.userId(), null, "traced"));
-                a.await(f -> f instanceof AckFrame ack && ack.clientMsgId().equals(id), WAIT);
-                await().atMost(WAIT).until(() -> inbox.messages.stream()
-                        .map(MessageFrame::clientMsgId).anyMatch(id::equals));
+            try (senderSide; recipientSide) { // later tests must not be sent to these gateways
+                traceOneMessage(cluster, zipkin, senderSide, recipientSide);
             }
-
-            String pushTopic = ".push." + cluster.namespace() + "-gateway-traced-b";
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-                List<Map<String, Object>> trace = traceOf(zipkin, id);
-                return has(trace, "gateway", "ws send")
-                        && has(trace, "logic", "consume " + cluster.namespace() + ".upstream")
-                        && trace.stream().anyMatch(s -> "gateway".equals(service(s))
-                        && String.valueOf(s.get("name")).endsWith(pushTopic));
-            });
-            List<Map<String, Object>> trace = traceOf(zipkin, id);
-            Map<String, Object> root = trace.stream().filter(s -> s.get("parentId") == null)
-                    .findFirst().orElseThrow();
-            assertEquals("ws send", root.get("name"), "the trace starts at the sender's socket");
-            assertTrue(trace.stream().filter(s -> s != root)
-                    .allMatch(s -> s.get("parentId") != null), "one root: " + trace);
         }
+    }
+
+    private static void traceOneMessage(Cluster cluster, ZipkinCollector zipkin,
+                                        ServiceProcess senderSide, ServiceProcess recipientSide)
+            throws Exception {
+        ApiClient api = new ApiClient(senderSide.http());
+        ApiClient.Session alice = Users.signUp(api, "Alice");
+        ApiClient.Session bob = Users.signUp(api, "Bob");
+        DirectChatIT.Inbox inbox = new DirectChatIT.Inbox();
+        String id = UUID.randomUUID().toString();
+        try (ChatClient a = ChatClient.connect(senderSide.http(), alice.token(), "a", f -> { });
+             ChatClient b = ChatClient.connect(recipientSide.http(), bob.token(), "b", inbox)) {
+            a.send(new SendFrame(id, bob.userId(), null, "traced"));
+            a.await(f -> f instanceof AckFrame ack && ack.clientMsgId().equals(id), WAIT);
+            await().atMost(WAIT).until(() -> inbox.messages.stream()
+                    .map(MessageFrame::clientMsgId).anyMatch(id::equals));
+        }
+
+        String pushTopic = ".push." + cluster.namespace() + "-gateway-traced-b";
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<Map<String, Object>> trace = traceOf(zipkin, id);
+            return has(trace, "gateway", "ws send")
+                    && has(trace, "logic", "consume " + cluster.namespace() + ".upstream")
+                    && trace.stream().anyMatch(s -> "gateway".equals(service(s))
+                    && String.valueOf(s.get("name")).endsWith(pushTopic));
+        });
+        List<Map<String, Object>> trace = traceOf(zipkin, id);
+        Map<String, Object> root = trace.stream().filter(s -> s.get("parentId") == null)
+                .findFirst().orElseThrow();
+        assertEquals("ws send", root.get("name"), "the trace starts at the sender's socket");
+        assertTrue(trace.stream().filter(s -> s != root)
+                .allMatch(s -> s.get("parentId") != null), "one root: " + trace);
     }
 
     /** Every span of the trace whose {@code ws send} span names this clientMsgId. */
