@@ -63,9 +63,21 @@ gateways() {
     echo "http://127.0.0.1:$(port_of gw1),http://127.0.0.1:$(port_of gw2)"
 }
 
+# The gateways refuse the published development secret: this system signs with its own, made
+# once and kept in its state folder (never committed: loadlab/target is ignored).
+system_jwt_secret() {
+    local file="$STATE/jwt-secret"
+    if [[ ! -s $file ]]; then
+        (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n=+/' > "$file")
+    fi
+    JWT_SECRET="$(cat "$file")"
+    export JWT_SECRET
+}
+
 up() {
     local name port jar pid failed=()
     ensure_database "$DB"
+    system_jwt_secret
     for name in "${NAMES[@]}"; do
         port="$(port_of "$name")"
         if pid="$(running_pid "$name")"; then
