@@ -147,12 +147,25 @@ public final class ServiceProcess implements AutoCloseable {
         return p;
     }
 
+    /**
+     * A port the kernel calls free and this test JVM has not handed out before: services started
+     * side by side bind theirs only seconds later, and the kernel may offer the same port twice
+     * meanwhile (seen: session and logic given one port, logic failed to bind).
+     */
+    private static final java.util.Set<Integer> HANDED_OUT =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 100; tries++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no fresh free port in 100 tries");
     }
 
     public String name() {
