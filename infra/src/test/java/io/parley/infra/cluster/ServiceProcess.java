@@ -147,14 +147,15 @@ public final class ServiceProcess implements AutoCloseable {
         return p;
     }
 
+    /** Ports {@link #freePort()} gave out in this JVM. */
+    private static final java.util.Set<Integer> HANDED_OUT =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /**
      * A port the kernel calls free and this test JVM has not handed out before: services started
      * side by side bind theirs only seconds later, and the kernel may offer the same port twice
      * meanwhile (seen: session and logic given one port, logic failed to bind).
      */
-    private static final java.util.Set<Integer> HANDED_OUT =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     static int freePort() {
         for (int tries = 0; tries < 100; tries++) {
             try (ServerSocket s = new ServerSocket(0)) {
