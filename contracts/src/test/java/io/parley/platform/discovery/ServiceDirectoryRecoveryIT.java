@@ -56,19 +56,19 @@ class ServiceDirectoryRecoveryIT {
     private static void put(Client etcd, JsonMapper json, String id) throws Exception {
         ServiceInstance instance = new ServiceInstance("echo", id, "127.0.0.1", 1, 2, "now");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
             try {
                 etcd.getKVClient().put(ByteSequence.from(NS + "/services/echo/" + id,
                         StandardCharsets.UTF_8), ByteSequence.from(json.writeValueAsBytes(instance)))
                         .get(5, TimeUnit.SECONDS);
                 return;
             } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
+                last = e;
                 Thread.sleep(200); // the client is still reconnecting to the restarted etcd
             }
         }
+        throw new IllegalStateException("etcd took no put of " + id + " within 30 s", last);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

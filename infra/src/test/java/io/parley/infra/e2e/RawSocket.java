@@ -104,7 +104,10 @@ final class RawSocket implements AutoCloseable {
      * {@code "close <code>"}); fails when the connection ends without either.
      */
     String next() throws IOException {
-        while (true) {
+        // Each read waits at most the socket's SO_TIMEOUT (30 s); frames that are neither text
+        // nor close (pings) are skipped for at most 30 s in all.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
             int b0 = in.readUnsignedByte();
             int b1 = in.readUnsignedByte();
             long len = b1 & 0x7f;
@@ -125,6 +128,7 @@ final class RawSocket implements AutoCloseable {
                         StandardCharsets.UTF_8);
             }
         }
+        throw new IOException("no text or close frame within 30 s");
     }
 
     /** A permessage-deflate payload (RSV1 set) inflated, with the server's context kept. */
