@@ -46,6 +46,8 @@ class LiveConfigIT {
             put(etcd, "im.x.unrelated", "1");
             put(etcd, "im.x.burst", "81"); // a marker: the refused ones came before it
             await(() -> burst.get() == 81, "later valid value applied");
+            // The value is set before its listeners run: wait until they have seen it too.
+            await(() -> seen.contains(81), "listener told of the later value");
             assertEquals(List.of(80, 81), seen, "refused values never reached the listener");
             assertEquals(Duration.ofSeconds(30), timeout.get(), "bad duration refused, old kept");
             assertEquals(Map.of("im.x.burst", "81", "im.x.timeout", "PT30S"), config.snapshot());
