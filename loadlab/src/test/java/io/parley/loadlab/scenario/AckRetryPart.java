@@ -115,13 +115,22 @@ public final class AckRetryPart implements Part {
             run.fail("only " + exact + " of " + total + " withheld messages were pushed "
                     + expectedPushes + " times: " + pushes);
         }
+        long previous = 0;
         for (int i = 0; i < maxAttempts && i < 3; i++) {
             long want = firstRetryMs << i;
             long median = gaps.get(i).p50();
-            // wide: the gateway sweeps every 250 ms and the machine is shared
-            if (median < want * 0.8 || median > want * 1.6 + 500) {
+            // wide: the gateway sweeps every 250 ms, and the gap is read at the client, where a
+            // first push that queued behind the load (p50 latency ~0.5 s in CI) arrives late and
+            // its retry, on an emptier path, on time; so the lower bound is half the schedule
+            if (median < want * 0.5 || median > want * 1.6 + 500) {
                 run.fail("retry " + (i + 1) + " came after a median " + median + " ms, not ~" + want);
             }
+            // the schedule's shape: each wait longer than the one before
+            if (median <= previous) {
+                run.fail("retry " + (i + 1) + " came after a median " + median
+                        + " ms, not later than retry " + i + " (" + previous + " ms)");
+            }
+            previous = median;
         }
         if (resendPercent > 0 && r.resent() == 0) {
             run.fail("no send was resent: raise resendPercent or lower resendAfterMs");
