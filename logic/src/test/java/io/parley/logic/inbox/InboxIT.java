@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,7 +149,12 @@ class InboxIT {
         membership.join(early, group, null);
         long[] joiners = {user(), user(), user()};
         int senders = 4;
-        int each = 25;
+        int afterJoins = 5;
+        // each sender keeps sending until the group went large and it sent afterJoins more:
+        // a burst that ends before the last join (a fast machine) would prove nothing
+        AtomicBoolean joined = new AtomicBoolean();
+        AtomicLong sent = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -155,8 +162,14 @@ class InboxIT {
                 long sender = t % 2 == 0 ? owner : early;
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < each; i++) {
+                    int late = 0;
+                    for (int i = 0; late < afterJoins && System.nanoTime() < deadline; i++) {
+                        boolean wasJoined = joined.get();
                         messages.persistGroup(sender, group, "x-" + thread + "-" + i, "m");
+                        sent.incrementAndGet();
+                        if (wasJoined) {
+                            late++;
+                        }
                     }
                 }));
             }
@@ -164,13 +177,14 @@ class InboxIT {
                 Thread.sleep(150);
                 membership.join(joiner, group, null); // 3 members, then 4 and 5: large at 4
             }
+            joined.set(true);
             for (Future<?> f : done) {
                 f.get(120, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
-        long total = senders * each;
+        long total = sent.get();
         List<Long> inInbox = new ArrayList<>();
         long after = 0;
         SyncReply page;
