@@ -8,8 +8,9 @@
 #
 #   loadlab/scripts/cpu.sh chat -Dusers=200 -Drate=400 -Dduration=60
 #
-# The figure includes ramp, drain and idle work (heartbeats, sweeps) of the run's whole span, so
-# it is an upper bound of the per-message cost; run long enough that the messages dominate.
+# The window is the sends' (the summary's firstSendAtMs..lastSendAtMs, plus 2 s), read from a
+# sample taken every second, so set-up and the final catch-up stay out; idle work inside it
+# (heartbeats, sweeps) counts, so the figure is an upper bound of the per-message cost.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -45,37 +46,58 @@ snapshot() {
     awk '/^cpu /{print "machine=" $2 + $3 + $4 + $7 + $8}' /proc/stat
 }
 
-before="$(snapshot)"
-started=$(date +%s.%N)
+samples="$(mktemp)"
+trap 'kill "$sampler" 2>/dev/null || true; rm -f "$samples"' EXIT
+# one line per second: epoch ms, then name=ticks ...
+(
+    while true; do
+        echo "$(date +%s%3N) $(snapshot | tr '\n' ' ')" >>"$samples"
+        sleep 1
+    done
+) &
+sampler=$!
 set +e
 LOADLAB_RUN_DIR="${LOADLAB_RUN_DIR:-$ROOT/loadlab/target/runs/$1-cpu-$(date -u +%Y%m%dT%H%M%SZ)}"
 export LOADLAB_RUN_DIR
 "$ROOT/loadlab/scripts/run.sh" "$1" --isolated "${@:2}"
 rc=$?
 set -e
-after="$(snapshot)"
-ended=$(date +%s.%N)
+kill "$sampler" 2>/dev/null || true
+wait "$sampler" 2>/dev/null || true
 
-python3 - "$LOADLAB_RUN_DIR" "$(getconf CLK_TCK)" "$started" "$ended" "$before" "$after" <<'PY'
+python3 - "$LOADLAB_RUN_DIR" "$(getconf CLK_TCK)" "$samples" <<'PY'
 import json, os, sys
-run_dir, hz, t0, t1, before, after = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
-def parse(text):
-    return {k: int(v) for k, v in (line.split("=", 1) for line in text.split() if "=" in line)}
-b, a = parse(before), parse(after)
-secs = {k: (a[k] - b[k]) / hz for k in a if k in b}
+run_dir, hz, samples = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rows = []
+for line in open(samples):
+    parts = line.split()
+    if parts:
+        rows.append((int(parts[0]), {k: int(v) for k, v in (p.split("=", 1) for p in parts[1:])}))
 summary = json.load(open(os.path.join(run_dir, "summary.json")))
+figures = summary.get("figures", {})
 sent = summary["ledger"]["sent"]
+first, last = figures.get("firstSendAtMs", 0), figures.get("lastSendAtMs", 0)
+# the window: the last sample before the first send to the first sample 2 s after the last
+# send (the path finishes its work), so the set-up before and the final catch-up after stay out
+before = [r for r in rows if r[0] <= first] or rows[:1]
+after = [r for r in rows if r[0] >= last + 2000] or rows[-1:]
+t0, b = before[-1]
+t1, a = after[0]
+secs = {k: (a[k] - b[k]) / hz for k in a if k in b}
 path = sum(v for k, v in secs.items() if k != "machine")
-out = {"wallSeconds": round(t1 - t0, 1), "sent": sent,
+out = {"windowSeconds": round((t1 - t0) / 1000, 1), "sent": sent,
        "cpuSeconds": {k: round(v, 2) for k, v in sorted(secs.items())},
        "pathCpuSeconds": round(path, 2),
        "pathCpuMsPerMessage": round(1000 * path / sent, 3) if sent else None,
-       "machineCpuMsPerMessage": round(1000 * secs.get("machine", 0) / sent, 3) if sent else None}
+       "machineCpuMsPerMessage": round(1000 * secs.get("machine", 0) / sent, 3) if sent else None,
+       "cores": os.cpu_count(),
+       "machineBusyPercent": round(100 * secs.get("machine", 0) / ((t1 - t0) / 1000) / os.cpu_count(), 1)}
 json.dump(out, open(os.path.join(run_dir, "cpu.json"), "w"), indent=2)
 for k, v in sorted(secs.items()):
-    print(f"cpu {k:13s} {v:8.2f} s")
-print(f"cpu sent={sent} wall={out['wallSeconds']} s path={out['pathCpuSeconds']} s "
+    print(f"cpu {k:13s} {v:8.2f} s  ({1000 * v / sent if sent else 0:.3f} ms/message)")
+print(f"cpu sent={sent} window={out['windowSeconds']} s path={out['pathCpuSeconds']} s "
       f"-> {out['pathCpuMsPerMessage']} ms/message on the path, "
-      f"{out['machineCpuMsPerMessage']} ms/message machine-wide (Gatling included)")
+      f"{out['machineCpuMsPerMessage']} ms/message machine-wide (Gatling included), "
+      f"machine {out['machineBusyPercent']}% busy")
 PY
 exit $rc

@@ -225,6 +225,21 @@ public final class Ledger {
         return sends.size();
     }
 
+    /**
+     * The intended times (epoch ms) of the first and the last send, {@code [0, 0]} when nothing
+     * was sent: the window a CPU-per-message reading (loadlab/scripts/cpu.sh) is taken over,
+     * leaving out the set-up before it.
+     */
+    public long[] sendWindow() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Outgoing o : sends.values()) {
+            first = Math.min(first, o.intendedAtMs);
+            last = Math.max(last, o.intendedAtMs);
+        }
+        return sends.isEmpty() ? new long[] {0, 0} : new long[] {first, last};
+    }
+
     private void checkConsistent(Outgoing o, String messageId, long seq) {
         if (o.acked() && (!o.messageId.equals(messageId) || o.seq != seq)) {
             inconsistent.incrementAndGet();

@@ -216,6 +216,9 @@ public final class LoadRun {
         long clientErrors = users.values().stream().mapToLong(ChatUser::errors).sum();
         figures.put("clientErrors", clientErrors);
         figures.put("usersStarted", users.size());
+        long[] window = ledger.sendWindow();
+        figures.put("firstSendAtMs", window[0]);
+        figures.put("lastSendAtMs", window[1]);
         RunSummary summary = new RunSummary(name, startedAt,
                 (System.currentTimeMillis() - createdMs) / 1000.0, params.used(), report,
                 new LinkedHashMap<>(figures), all);

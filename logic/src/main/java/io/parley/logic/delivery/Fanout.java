@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
@@ -65,15 +64,9 @@ public final class Fanout {
      * produced at once; returns when Kafka has all.
      */
     public void sent(List<Sent> batch, String key) {
-        Map<Sent, List<Long>> reached = new IdentityHashMap<>();
+        Map<Sent, List<Long>> reached = live.of(batch);
         Set<Long> users = new LinkedHashSet<>();
-        for (Sent s : batch) {
-            if (s.message() != null) {
-                List<Long> audience = live.of(s.message(), s.audience());
-                reached.put(s, audience);
-                users.addAll(audience);
-            }
-        }
+        reached.values().forEach(users::addAll);
         Map<Long, List<Connection>> byUser = new HashMap<>();
         locate(List.copyOf(users)).forEach(c -> byUser.computeIfAbsent(c.getUserId(),
                 u -> new ArrayList<>()).add(c));

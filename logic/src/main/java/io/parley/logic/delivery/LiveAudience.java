@@ -1,20 +1,25 @@
 package io.parley.logic.delivery;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.parley.logic.mention.Mentions;
 import io.parley.logic.message.Message;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Who gets a stored message live: its audience but the members who muted the conversation, unless
- * the message mentions them or they sent it (their other devices). One indexed read of the
- * conversation's muted members per message; nothing more when nobody muted it.
+ * the message mentions them or they sent it (their other devices). One indexed read of the muted
+ * members of all the batch's conversations; nothing more when nobody muted them.
  */
 @Singleton
 public class LiveAudience {
@@ -26,9 +31,36 @@ public class LiveAudience {
         this.mentions = mentions;
     }
 
-    @ReadOnly
+    /** The live audience of one message. */
+    @Connectable
     public List<Long> of(Message message, List<Long> audience) {
-        Set<Long> muted = muted(message.conversationId());
+        Set<Long> muted = muted(Set.of(message.conversationId()))
+                .getOrDefault(message.conversationId(), Set.of());
+        return without(message, audience, muted);
+    }
+
+    /** The live audience of every stored send of a batch, with one query for all of them. */
+    @Connectable
+    public Map<Sent, List<Long>> of(List<Sent> batch) {
+        Set<String> conversations = new LinkedHashSet<>();
+        for (Sent s : batch) {
+            if (s.message() != null) {
+                conversations.add(s.message().conversationId());
+            }
+        }
+        Map<String, Set<Long>> muted = muted(conversations);
+        Map<Sent, List<Long>> out = new IdentityHashMap<>();
+        for (Sent s : batch) {
+            if (s.message() != null) {
+                out.put(s, without(s.message(), s.audience(),
+                        muted.getOrDefault(s.message().conversationId(), Set.of())));
+            }
+        }
+        return out;
+    }
+
+    private List<Long> without(Message message, List<Long> audience, Set<Long> mutedMembers) {
+        Set<Long> muted = new HashSet<>(mutedMembers);
         muted.remove(message.senderId());
         if (muted.isEmpty()) {
             return audience;
@@ -37,14 +69,21 @@ public class LiveAudience {
         return audience.stream().filter(u -> !muted.contains(u)).toList();
     }
 
-    private Set<Long> muted(String conversationId) {
-        return jdbc.prepareStatement("SELECT user_id FROM conversation_members "
-                + "WHERE conversation_id = ? AND muted = 1", ps -> {
-            ps.setString(1, conversationId);
-            Set<Long> out = new HashSet<>();
+    private Map<String, Set<Long>> muted(Set<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(",", Collections.nCopies(conversationIds.size(), "?"));
+        return jdbc.prepareStatement("SELECT conversation_id, user_id FROM conversation_members "
+                + "WHERE conversation_id IN (" + marks + ") AND muted = 1", ps -> {
+            int i = 1;
+            for (String id : conversationIds) {
+                ps.setString(i++, id);
+            }
+            Map<String, Set<Long>> out = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getLong(1));
+                    out.computeIfAbsent(rs.getString(1), c -> new HashSet<>()).add(rs.getLong(2));
                 }
             }
             return out;

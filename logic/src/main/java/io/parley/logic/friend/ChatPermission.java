@@ -1,7 +1,7 @@
 package io.parley.logic.friend;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import jakarta.inject.Singleton;
@@ -36,7 +36,7 @@ public class ChatPermission {
     }
 
     /** The pairs that may not chat, with the reason; a pair that may is absent. */
-    @ReadOnly
+    @Connectable
     public Map<DirectPair, ErrorCode> refusals(Set<DirectPair> pairs) {
         if (pairs.isEmpty()) {
             return Map.of();

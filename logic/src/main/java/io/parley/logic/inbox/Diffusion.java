@@ -5,10 +5,15 @@ import io.parley.contracts.ids.ConversationIds;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Decides, per message, write or read diffusion: direct conversations and groups of at most
- * {@code im.logic.group.large-threshold} members write to every member's inbox; larger groups
+ * Decides, per conversation of a batch, write or read diffusion: direct conversations and groups
+ * of at most {@code im.logic.group.large-threshold} members write to every member's inbox; larger groups
  * are read from their timeline. Called inside the send's transaction, after the conversation's
  * seq was taken, so the decision and the seq belong together: a group crossing the threshold
  * switches at one seq, every message before it in the inboxes, every one from it in the timeline
@@ -27,19 +32,41 @@ public final class Diffusion {
         this.settings = settings;
     }
 
-    public Mode of(String conversationId) {
-        if (!conversationId.startsWith("g_")) {
-            return Mode.WRITE;
-        }
-        long groupId = ConversationIds.groupIdOf(conversationId);
-        String sql = "SELECT member_count FROM `groups` WHERE id = ?";
-        int members = jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, groupId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
+    /**
+     * The mode of each conversation of a batch: one read of the member counts of its groups.
+     * Called after the batch's conversation rows were locked, so no join can slip in between.
+     */
+    public Map<String, Mode> of(Collection<String> conversationIds) {
+        Map<String, Mode> out = new HashMap<>();
+        Map<Long, String> groups = new HashMap<>();
+        for (String id : conversationIds) {
+            if (id.startsWith("g_")) {
+                groups.put(ConversationIds.groupIdOf(id), id);
+            } else {
+                out.put(id, Mode.WRITE);
             }
-        });
-        return isLarge(members) ? Mode.READ : Mode.WRITE;
+        }
+        if (groups.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = List.copyOf(groups.keySet());
+        Map<Long, Integer> counts = jdbc.prepareStatement("SELECT id, member_count FROM `groups` "
+                + "WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
+                ps -> {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 1, ids.get(i));
+                    }
+                    Map<Long, Integer> found = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getLong(1), rs.getInt(2));
+                        }
+                    }
+                    return found;
+                });
+        groups.forEach((group, conversation) ->
+                out.put(conversation, isLarge(counts.getOrDefault(group, 0)) ? Mode.READ : Mode.WRITE));
+        return out;
     }
 
     public boolean isLarge(int memberCount) {

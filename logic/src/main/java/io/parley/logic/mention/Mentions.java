@@ -5,7 +5,7 @@ import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.ids.ConversationIds;
 import io.parley.contracts.proto.ChatMessage;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -89,7 +89,7 @@ public class Mentions {
      * Whether a send of {@code text} to the group may be stored: {@code @all} is for the owner
      * and admins only. Checked before the batch is written, so a refused send takes no seq.
      */
-    @ReadOnly
+    @Connectable
     public boolean mayMention(long groupId, long senderId, String text) {
         return !MentionTokens.in(text).all() || isAdmin(groupId, senderId);
     }

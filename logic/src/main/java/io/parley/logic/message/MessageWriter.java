@@ -1,6 +1,7 @@
 package io.parley.logic.message;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.parley.contracts.proto.ChatMessage;
 import io.parley.logic.conversation.ConversationSeq;
 import io.parley.logic.conversation.SentUpTo;
 import io.parley.logic.ids.SnowflakeIds;
@@ -68,10 +69,9 @@ class MessageWriter {
         }
         insert(rows);
         seqs.sentBy(cursors.values());
-        for (Message row : rows) {
-            inbox.append(row.toProto());
-            mentions.record(row.toProto());
-        }
+        List<ChatMessage> stored = rows.stream().map(Message::toProto).toList();
+        inbox.append(stored);
+        stored.forEach(mentions::record);
         return rows;
     }
 

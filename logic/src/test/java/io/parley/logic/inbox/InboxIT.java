@@ -13,11 +13,13 @@ import io.parley.logic.group.Groups;
 import io.parley.logic.group.JoinPolicy;
 import io.parley.logic.group.Membership;
 import io.parley.logic.message.MessageService;
+import io.parley.logic.message.Send;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -201,6 +203,56 @@ class InboxIT {
         RoomState room = sync.after(early, 0, 1).getLargeGroups(0);
         assertEquals(total, room.getLastSeq(), "every message has its seq in the timeline");
         assertTrue(inInbox.size() < total, "the group went large during the burst");
+    }
+
+    @Test
+    void concurrentBatchesSharingMembersKeepEveryInboxGaplessAndComplete() throws Exception {
+        long a = user();
+        long b = user();
+        long c = user();
+        long group = group(a);
+        membership.join(b, group, null);
+        membership.join(c, group, null); // 3 members: still small (threshold 3)
+        int rounds = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // two writers whose batches overlap in members and in conversations, in different
+            // orders: one lock order across a batch means neither deadlocks nor loses a row
+            Future<?> one = pool.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    messages.persist(List.of(Send.direct(a, b, "p-" + i, "ab"),
+                            Send.group(c, group, "pg-" + i, "g"), Send.direct(c, a, "q-" + i, "ca")));
+                }
+            });
+            Future<?> two = pool.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    messages.persist(List.of(Send.direct(b, c, "r-" + i, "bc"),
+                            Send.direct(b, a, "s-" + i, "ba"), Send.group(a, group, "sg-" + i, "g")));
+                }
+            });
+            one.get(120, TimeUnit.SECONDS);
+            two.get(120, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        // a: ab, ca, ba and both group sends; b: ab, bc, ba and both; c: ca, bc and both
+        Map<Long, Integer> perRound = Map.of(a, 5, b, 5, c, 4);
+        for (long user : new long[] {a, b, c}) {
+            List<InboxEntry> all = new ArrayList<>();
+            SyncReply page;
+            long after = 0;
+            do {
+                page = sync.after(user, after, 50);
+                all.addAll(page.getEntriesList());
+                after = all.isEmpty() ? 0 : all.get(all.size() - 1).getInboxSeq();
+            } while (page.getHasMore());
+            assertEquals((long) perRound.get(user) * rounds, all.size(), "every message, once");
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(i + 1L, all.get(i).getInboxSeq(), "gapless inbox seqs");
+            }
+            assertEquals(all.size(), all.stream().map(e -> e.getMessage().getConversationId()
+                    + "/" + e.getMessage().getSeq()).distinct().count(), "each message once");
+        }
     }
 
     @Test
