@@ -100,7 +100,7 @@ final class ChatSocket {
                         connections.remove(connection);
                         session.close(error != null ? TRY_AGAIN_LATER : UNAUTHORIZED);
                     } else {
-                        connections.send(connection, new WelcomeFrame(connection.userId(),
+                        connections.welcome(connection, new WelcomeFrame(connection.userId(),
                                 gateway.id(), connection.connectionId(),
                                 (int) limits.current().heartbeatInterval().toSeconds()));
                     }

@@ -6,6 +6,7 @@ import io.parley.contracts.frame.ErrorFrame;
 import io.parley.contracts.frame.FrameCodec;
 import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.ServerFrame;
+import io.parley.contracts.frame.WelcomeFrame;
 import io.parley.gateway.presence.PresenceReporter;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -99,6 +100,11 @@ public final class Connections {
             }
         }
         return pushed;
+    }
+
+    /** The socket's first frame; what was written for it before goes out right after. */
+    void welcome(SocketConnection connection, WelcomeFrame frame) {
+        outbound.welcome(connection, codec.encodeServer(frame));
     }
 
     void send(SocketConnection connection, ServerFrame frame) {

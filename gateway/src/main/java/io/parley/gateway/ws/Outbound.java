@@ -2,6 +2,8 @@ package io.parley.gateway.ws;
 
 import io.micronaut.websocket.CloseReason;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,22 +17,57 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Singleton
 final class Outbound {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     static final CloseReason SLOW_CONSUMER = new CloseReason(4412, "slow consumer");
 
     private final OutboundSettings settings;
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     Outbound(OutboundSettings settings) {
         this.settings = settings;
     }
 
-    /** False when the socket was closed as a slow consumer (or was closed already). */
+    /**
+     * False when the socket was closed as a slow consumer (or was closed already). Before the
+     * socket's {@code welcome} the frame is held and goes out right after it ({@link #welcome}),
+     * so a client sees {@code welcome} first and every frame after it in the order written.
+     */
     boolean write(SocketConnection c, String text) {
         if (!c.session().isOpen()) {
             return false;
         }
         long bytes = text.length() + utf8Extra(text);
+        if (!c.welcomed()) {
+            synchronized (c) {
+                if (c.hold(text, bytes, settings.maxOutboundBytes())) {
+                    return true;
+                }
+                if (!c.welcomed()) {
+                    closed.incrementAndGet();
+                    c.session().close(SLOW_CONSUMER);
+                    return false;
+                }
+            }
+        }
+        return writeNow(c, text, bytes);
+    }
+
+    /** Writes the socket's {@code welcome}, then every frame held for it, in order. */
+    void welcome(SocketConnection c, String welcome) {
+        synchronized (c) {
+            if (!c.session().isOpen()) {
+                return;
+            }
+            writeNow(c, welcome, welcome.length() + utf8Extra(welcome));
+            for (String text : c.welcome()) {
+                writeNow(c, text, text.length() + utf8Extra(text));
+            }
+        }
+    }
+
+    private boolean writeNow(SocketConnection c, String text, long bytes) {
         long now = c.outboundBytes().addAndGet(bytes);
         if (now > settings.maxOutboundBytes()) {
             c.outboundBytes().addAndGet(-bytes);
@@ -42,6 +79,12 @@ final class Outbound {
         c.session().sendAsync(text).whenComplete((ok, error) -> {
             c.outboundBytes().addAndGet(-bytes);
             pending.addAndGet(-bytes);
+            // the client went away under the write (ClosedChannelException): its user catches
+            // up from history; counted for /info, one line per thousand
+            if (error != null && failed.incrementAndGet() % 1000 == 1) {
+                LOG.info("a write to socket {} failed ({} so far): {}", c.connectionId(),
+                        failed.get(), error.getCause() == null ? error : error.getCause());
+            }
         });
         return true;
     }
@@ -49,6 +92,11 @@ final class Outbound {
     /** Sockets closed as slow consumers since start. */
     long closedCount() {
         return closed.get();
+    }
+
+    /** Writes the network refused (the socket broke under them) since start. */
+    long failedCount() {
+        return failed.get();
     }
 
     /** Unflushed bytes over all sockets right now. */

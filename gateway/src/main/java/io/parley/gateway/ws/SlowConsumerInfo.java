@@ -21,7 +21,7 @@ final class SlowConsumerInfo implements InfoSource {
     @Override
     public Publisher<PropertySource> getSource() {
         return Publishers.just(new MapPropertySource("slowConsumers", Map.of("slowConsumers",
-                Map.of("closed", outbound.closedCount(),
+                Map.of("closed", outbound.closedCount(), "failedWrites", outbound.failedCount(),
                         "pendingBytes", outbound.pendingBytes(),
                         "maxOutboundBytes", outbound.limit()))));
     }

@@ -2,6 +2,8 @@ package io.parley.gateway.ws;
 
 import io.micronaut.websocket.WebSocketSession;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -22,6 +24,10 @@ public final class SocketConnection {
     private volatile long lastSeenMs;
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private volatile long lastUserTrafficMs;
+    /** False until {@code welcome} is written; frames for the socket wait in {@code held}. */
+    private volatile boolean welcomed;
+    private final List<String> held = new ArrayList<>();
+    private long heldBytes;
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -68,6 +74,34 @@ public final class SocketConnection {
     /** Bytes written to the socket and not yet flushed, kept by {@link Outbound}. */
     AtomicLong outboundBytes() {
         return outboundBytes;
+    }
+
+    boolean welcomed() {
+        return welcomed;
+    }
+
+    /**
+     * Keeps a frame written before {@code welcome} (a push can find the socket as soon as
+     * presence has it, a moment before the welcome goes out); false when {@code welcome} went
+     * out meanwhile (write it now) or the held bytes would pass {@code maxBytes}. Guarded by
+     * {@link Outbound}, which calls it holding this connection's lock.
+     */
+    boolean hold(String text, long bytes, long maxBytes) {
+        if (welcomed || heldBytes + bytes > maxBytes) {
+            return false;
+        }
+        held.add(text);
+        heldBytes += bytes;
+        return true;
+    }
+
+    /** The frames held until {@code welcome}, in order; from now on frames go out at once. */
+    List<String> welcome() {
+        List<String> out = List.copyOf(held);
+        held.clear();
+        heldBytes = 0;
+        welcomed = true;
+        return out;
     }
 
     long lastSeenMs() {

@@ -20,6 +20,7 @@ class OutboundTest {
     static final class SlowSession {
         final List<CompletableFuture<Object>> unflushed = new ArrayList<>();
         final List<CloseReason> closes = new ArrayList<>();
+        final List<Object> sent = new ArrayList<>();
         boolean open = true;
 
         WebSocketSession proxy() {
@@ -30,6 +31,7 @@ class OutboundTest {
                         case "sendAsync" -> {
                             CompletableFuture<Object> f = new CompletableFuture<>();
                             unflushed.add(f);
+                            sent.add(args[0]);
                             yield f;
                         }
                         case "close" -> {
@@ -54,8 +56,35 @@ class OutboundTest {
     private final SocketConnection socket = new SocketConnection(1, "t", "c", "d", 0,
             session.proxy(), new DeliverySettings(Duration.ofSeconds(1), 3, 500));
 
+    private void welcomed() {
+        outbound.welcome(socket, "welcome");
+        session.flush();
+        session.sent.clear();
+    }
+
+    @Test
+    void framesBeforeTheWelcomeGoOutRightAfterItInOrder() {
+        assertTrue(outbound.write(socket, "m1"));
+        assertTrue(outbound.write(socket, "m2"));
+        assertTrue(session.sent.isEmpty(), "nothing goes out before the welcome");
+        outbound.welcome(socket, "welcome");
+        assertTrue(outbound.write(socket, "m3"));
+        assertEquals(List.of("welcome", "m1", "m2", "m3"), session.sent);
+        assertTrue(session.closes.isEmpty());
+    }
+
+    @Test
+    void framesHeldBeforeTheWelcomeAreBoundedToo() {
+        assertTrue(outbound.write(socket, "x".repeat(600)));
+        assertFalse(outbound.write(socket, "x".repeat(600)), "1200 held bytes would pass 1000");
+        assertEquals(List.of(Outbound.SLOW_CONSUMER), session.closes);
+        outbound.welcome(socket, "welcome");
+        assertTrue(session.sent.isEmpty(), "a closed socket gets no welcome");
+    }
+
     @Test
     void aReaderThatKeepsUpIsNeverClosed() {
+        welcomed();
         for (int i = 0; i < 100; i++) {
             assertTrue(outbound.write(socket, "x".repeat(400)));
             session.flush();
@@ -66,6 +95,7 @@ class OutboundTest {
 
     @Test
     void unflushedBytesOverTheLimitCloseTheSocketWith4412() {
+        welcomed();
         assertTrue(outbound.write(socket, "x".repeat(400)));
         assertTrue(outbound.write(socket, "é".repeat(200)), "400 UTF-8 bytes: 800 pending");
         assertEquals(800, outbound.pendingBytes());
