@@ -71,9 +71,9 @@ final class HttpErrors {
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
     HttpResponse<ErrorBody> notFound(HttpRequest<?> request) {
-        if (RequestShape.isUndecodable(request)) {
-            return refused(request, ErrorCode.MALFORMED_URL,
-                    ErrorCode.MALFORMED_URL.defaultMessage());
+        ErrorCode unreadable = RequestShape.unreadable(request, null);
+        if (unreadable != null) {
+            return refused(request, unreadable, unreadable.defaultMessage());
         }
         return respond(ErrorCode.ROUTE_NOT_FOUND, "no such endpoint: " + request.getPath());
     }
@@ -140,9 +140,9 @@ final class HttpErrors {
      */
     @Error(global = true, exception = Exception.class)
     HttpResponse<ErrorBody> unexpected(HttpRequest<?> request, Exception e) {
-        if (RequestShape.isUndecodable(request)) {
-            return refused(request, ErrorCode.MALFORMED_URL,
-                    ErrorCode.MALFORMED_URL.defaultMessage());
+        ErrorCode unreadable = RequestShape.unreadable(request, e);
+        if (unreadable != null) {
+            return refused(request, unreadable, unreadable.defaultMessage());
         }
         LOG.error("unexpected failure on {} {}", request.getMethodName(),
                 RequestShape.pathForLog(request), e);

@@ -3,6 +3,11 @@ package io.parley.gateway.api;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.parley.contracts.error.ErrorCode;
+
+import java.net.URISyntaxException;
 
 /**
  * Whether a request can be read at all: its URL's %-escapes decode and Netty parsed its head. An
@@ -12,18 +17,37 @@ final class RequestShape {
     private RequestShape() {
     }
 
-    static boolean isUndecodable(HttpRequest<?> request) {
+    /**
+     * Why the request cannot be read, or null when it can: a request line over Netty's limit
+     * (1010), headers over it (1011), anything else Netty could not parse or a %-escape that does
+     * not decode (1014). {@code error} is the failure being handled, when there is one: a URL
+     * Micronaut could not parse reaches the handler as a stand-in request for {@code /} with a
+     * {@link URISyntaxException} in its cause chain.
+     */
+    static ErrorCode unreadable(HttpRequest<?> request, Throwable error) {
         if (request instanceof NettyHttpRequest<?> netty
                 && netty.getNativeRequest().decoderResult().isFailure()) {
-            return true;
+            Throwable cause = netty.getNativeRequest().decoderResult().cause();
+            if (cause instanceof TooLongHttpLineException) {
+                return ErrorCode.URL_TOO_LONG;
+            }
+            if (cause instanceof TooLongHttpHeaderException) {
+                return ErrorCode.HEADERS_TOO_LARGE;
+            }
+            return ErrorCode.MALFORMED_URL;
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof URISyntaxException) {
+                return ErrorCode.MALFORMED_URL;
+            }
         }
         try {
             QueryStringDecoder url = new QueryStringDecoder(rawUri(request));
             url.path();
             url.parameters();
-            return false;
+            return null;
         } catch (IllegalArgumentException e) {
-            return true;
+            return ErrorCode.MALFORMED_URL;
         }
     }
 

@@ -17,15 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * TODO(issue 9 #5): a malformed %-escape (still 500/9001: Micronaut hands the error handler a
- * request whose URI is "/"), 414, 431, bad header bytes, and 405/415 on anonymous paths (401 first)
- * are not yet {code, message} with their status; add their rows here once they are.
  * Requests the server cannot or will not take get their 4xx with {@code {code, message}}, sent
  * byte by byte over a socket so that what no well-behaved client sends reaches the server.
  */
 @MicronautTest
 class HttpErrorsIT {
-    private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
+    private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.[01] (\\d{3})");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*(\\d+)");
 
     @Inject
@@ -34,7 +31,15 @@ class HttpErrorsIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "GET /api/auth/login             | ''                                   | 405 | 1008",
-        "POST /api/auth/login            | Content-Length: 50000000             | 413 | 1009"
+        "POST /api/auth/login            | Content-Length: 50000000             | 413 | 1009",
+        "GET /health/%zz                 | ''                                   | 400 | 1014",
+        "GET /health?x=%zz               | ''                                   | 400 | 1014",
+        "GET /api/users/%                | ''                                   | 400 | 1014",
+        "GET /api/conversations?x=%E0%A4%A | ''                                 | 400 | 1014",
+        "GET /health?x=LONG_QUERY        | ''                                   | 414 | 1010",
+        "GET /health                     | X-Long: LONG_HEADER                  | 431 | 1011",
+        "POST /api/auth/login            | Content-Type: text/plain             | 415 | 1012",
+        "POST /api/auth/login            | Accept: text/csv                     | 406 | 1013"
     })
     void answersItsStatusWithCodeAndMessage(String line, String header, int status, int code)
             throws Exception {
