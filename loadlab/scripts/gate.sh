@@ -41,7 +41,7 @@ gateways="$(loadlab/scripts/system.sh env | sed 's/^GATEWAYS=//')"
 
 set +e
 # shellcheck disable=SC2086
-GATEWAYS="$gateways" LOADLAB_RUN_DIR="$run_dir" loadlab/scripts/run.sh gate -DsharedBudget="${LOADLAB_SHARED_BUDGET:-false}" ${LOADLAB_GATE_ARGS:-}
+GATEWAYS="$gateways" LOADLAB_RUN_DIR="$run_dir" loadlab/scripts/run.sh gate -DsharedBudget="${LOADLAB_SHARED_BUDGET:-true}" ${LOADLAB_GATE_ARGS:-}
 set -e
 cleanup
 trap - EXIT
