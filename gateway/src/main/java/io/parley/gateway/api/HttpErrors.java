@@ -44,12 +44,26 @@ final class HttpErrors {
 
     @Error(global = true, exception = CodecException.class)
     HttpResponse<ErrorBody> unreadable(HttpRequest<?> request, CodecException e) {
-        return respond(ErrorCode.BAD_REQUEST, "the body is not valid JSON");
+        ParleyException typed = refusedWhileReading(e);
+        return typed != null ? respond(typed.error(), typed.getMessage())
+                : respond(ErrorCode.BAD_REQUEST, "the body is not valid JSON");
     }
 
     @Error(global = true, exception = JsonSyntaxException.class)
     HttpResponse<ErrorBody> malformed(HttpRequest<?> request, JsonSyntaxException e) {
-        return respond(ErrorCode.BAD_REQUEST, "the body is not valid JSON");
+        ParleyException typed = refusedWhileReading(e);
+        return typed != null ? respond(typed.error(), typed.getMessage())
+                : respond(ErrorCode.BAD_REQUEST, "the body is not valid JSON");
+    }
+
+    /** A field of the wrong JSON type, refused by {@link StrictScalars} inside the reader. */
+    private static ParleyException refusedWhileReading(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParleyException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @Error(global = true, exception = AuthorizationException.class)
@@ -61,6 +75,10 @@ final class HttpErrors {
 
     @Error(global = true, exception = ConversionErrorException.class)
     HttpResponse<ErrorBody> unconvertible(HttpRequest<?> request, ConversionErrorException e) {
+        ParleyException typed = refusedWhileReading(e);
+        if (typed != null) {
+            return respond(typed.error(), typed.getMessage());
+        }
         return respond(ErrorCode.BAD_REQUEST, e.getMessage());
     }
 

@@ -39,15 +39,20 @@ class HttpErrorsIT {
         "GET /health?x=LONG_QUERY        | ''                                   | 414 | 1010",
         "GET /health                     | X-Long: LONG_HEADER                  | 431 | 1011",
         "POST /api/auth/login            | Content-Type: text/plain             | 415 | 1012",
-        "POST /api/auth/login            | Accept: text/csv                     | 406 | 1013"
+        "POST /api/auth/login            | Accept: text/csv                     | 406 | 1013",
+        "POST /api/auth/login            | BODY {\"phone\": 15550001234, \"password\": \"pw-12345\"} | 400 | 1001",
+        "POST /api/auth/register         | BODY {\"phone\": \"+15550001234\", \"displayName\": 12, \"password\": \"pw-12345\"} | 400 | 1001"
     })
     void answersItsStatusWithCodeAndMessage(String line, String header, int status, int code)
             throws Exception {
+        String body = header.startsWith("BODY ") ? header.substring(5) : null;
         String request = line.replace("LONG_QUERY", "a".repeat(10_000))
                 + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + (header.isEmpty() ? "" : header.replace("LONG_HEADER", "b".repeat(20_000))
-                        + "\r\n")
-                + (line.startsWith("POST") && !header.startsWith("Content-Length")
+                + (header.isEmpty() || body != null ? ""
+                        : header.replace("LONG_HEADER", "b".repeat(20_000)) + "\r\n")
+                + (body != null ? "Content-Type: application/json\r\nContent-Length: "
+                        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body
+                        : line.startsWith("POST") && !header.startsWith("Content-Length")
                         ? "Content-Length: 2\r\n\r\nhi" : "\r\n");
         String answer;
         try (Socket s = new Socket(server.getHost(), server.getPort())) {
