@@ -10,6 +10,8 @@ import io.parley.contracts.frame.WelcomeFrame;
 import io.parley.gateway.presence.PresenceReporter;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sockets this gateway holds, by connection id, and the one place frames are written to them.
@@ -27,7 +30,10 @@ public final class Connections {
     /** Sent to every socket on shutdown, so clients reconnect to another gateway at once. */
     static final CloseReason GOING_AWAY = new CloseReason(1001, "gateway shutting down");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
     private final Map<String, SocketConnection> byId = new ConcurrentHashMap<>();
+    private final AtomicLong outOfOrder = new AtomicLong();
     private final FrameCodec codec;
     private final PresenceReporter presence;
     private final Clock clock;
@@ -95,6 +101,11 @@ public final class Connections {
                 text = codec.encodeServer(frame);
             }
             c.unconfirmed().pushed(frame, now);
+            long overtaken = c.pushedOutOfOrder(frame.conversationId(), frame.seq());
+            if (overtaken > 0 && outOfOrder.incrementAndGet() <= 20) {
+                LOG.info("push out of order on socket {}: {} seq {} after seq {}",
+                        c.connectionId(), frame.conversationId(), frame.seq(), overtaken);
+            }
             if (outbound.write(c, text)) {
                 pushed++;
             }
@@ -105,6 +116,11 @@ public final class Connections {
     /** The socket's first frame; what was written for it before goes out right after. */
     void welcome(SocketConnection connection, WelcomeFrame frame) {
         outbound.welcome(connection, codec.encodeServer(frame));
+    }
+
+    /** Pushes written with a lower seq than one already pushed to the same socket, since start. */
+    public long pushesOutOfOrder() {
+        return outOfOrder.get();
     }
 
     void send(SocketConnection connection, ServerFrame frame) {

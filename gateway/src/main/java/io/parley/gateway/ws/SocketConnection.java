@@ -4,6 +4,8 @@ import io.micronaut.websocket.WebSocketSession;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -28,6 +30,8 @@ public final class SocketConnection {
     private volatile boolean welcomed;
     private final List<String> held = new ArrayList<>();
     private long heldBytes;
+    /** The highest seq pushed to this socket per conversation, to notice a push out of order. */
+    private final Map<String, Long> highestPushed = new ConcurrentHashMap<>();
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -74,6 +78,21 @@ public final class SocketConnection {
     /** Bytes written to the socket and not yet flushed, kept by {@link Outbound}. */
     AtomicLong outboundBytes() {
         return outboundBytes;
+    }
+
+    /**
+     * Notes that a message of {@code conversationId} with {@code seq} goes out for the first
+     * time; returns the higher seq of it that went out before (a push out of order, which the
+     * ordered path should never produce; counted for {@code /info}), else 0. A message pushed
+     * again by a replay in logic counts too: the figure is an upper bound.
+     */
+    long pushedOutOfOrder(String conversationId, long seq) {
+        long[] before = {0};
+        highestPushed.compute(conversationId, (k, v) -> {
+            before[0] = v == null ? 0 : v;
+            return v == null ? seq : Math.max(v, seq);
+        });
+        return before[0] > seq ? before[0] : 0;
     }
 
     boolean welcomed() {
