@@ -83,6 +83,15 @@ class OutboundTest {
     }
 
     @Test
+    void aPushBelowOneAlreadyPushedInItsConversationIsNoticed() {
+        assertEquals(0, socket.pushedOutOfOrder("d_1_2", 1));
+        assertEquals(0, socket.pushedOutOfOrder("d_1_2", 3));
+        assertEquals(3, socket.pushedOutOfOrder("d_1_2", 2), "2 after 3");
+        assertEquals(0, socket.pushedOutOfOrder("d_1_3", 1), "another conversation: its own order");
+        assertEquals(0, socket.pushedOutOfOrder("d_1_2", 4));
+    }
+
+    @Test
     void aReaderThatKeepsUpIsNeverClosed() {
         welcomed();
         for (int i = 0; i < 100; i++) {
