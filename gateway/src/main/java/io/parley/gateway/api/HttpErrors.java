@@ -44,26 +44,25 @@ final class HttpErrors {
 
     @Error(global = true, exception = CodecException.class)
     HttpResponse<ErrorBody> unreadable(HttpRequest<?> request, CodecException e) {
-        ParleyException typed = refusedWhileReading(e);
-        return typed != null ? respond(typed.error(), typed.getMessage())
-                : respond(ErrorCode.BAD_REQUEST, "the body is not valid JSON");
+        return refusedWhileReading(e, "the body is not valid JSON");
     }
 
     @Error(global = true, exception = JsonSyntaxException.class)
     HttpResponse<ErrorBody> malformed(HttpRequest<?> request, JsonSyntaxException e) {
-        ParleyException typed = refusedWhileReading(e);
-        return typed != null ? respond(typed.error(), typed.getMessage())
-                : respond(ErrorCode.BAD_REQUEST, "the body is not valid JSON");
+        return refusedWhileReading(e, "the body is not valid JSON");
     }
 
-    /** A field of the wrong JSON type, refused by {@link StrictScalars} inside the reader. */
-    private static ParleyException refusedWhileReading(Throwable e) {
+    /**
+     * A body that could not be read: a field of the wrong JSON type that {@link StrictScalars}
+     * refused inside the reader is its own 1001; anything else is 1000 with {@code otherwise}.
+     */
+    private static HttpResponse<ErrorBody> refusedWhileReading(Throwable e, String otherwise) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ParleyException p) {
-                return p;
+                return respond(p.error(), p.getMessage());
             }
         }
-        return null;
+        return respond(ErrorCode.BAD_REQUEST, otherwise);
     }
 
     @Error(global = true, exception = AuthorizationException.class)
@@ -75,11 +74,7 @@ final class HttpErrors {
 
     @Error(global = true, exception = ConversionErrorException.class)
     HttpResponse<ErrorBody> unconvertible(HttpRequest<?> request, ConversionErrorException e) {
-        ParleyException typed = refusedWhileReading(e);
-        if (typed != null) {
-            return respond(typed.error(), typed.getMessage());
-        }
-        return respond(ErrorCode.BAD_REQUEST, e.getMessage());
+        return refusedWhileReading(e, e.getMessage());
     }
 
     @Error(global = true, exception = UnsatisfiedRouteException.class)

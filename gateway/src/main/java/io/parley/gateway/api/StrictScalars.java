@@ -12,6 +12,8 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * JSON bodies are read with their types as written: an id or a count must be a JSON integer
@@ -40,24 +42,24 @@ final class StrictScalars {
     @Singleton
     @Primary
     Deserializer<String> strings() {
-        return (decoder, context, type) -> {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isString()) {
-                throw refused(type, "must be a string");
-            }
-            return node.getStringValue();
-        };
+        return node(JsonNode::isString, "must be a string", JsonNode::getStringValue);
     }
 
     @Singleton
     @Primary
     Deserializer<Boolean> booleans() {
+        return node(JsonNode::isBoolean, "must be true or false", JsonNode::getBooleanValue);
+    }
+
+    /** Reads the value as a node and takes it only when it is of the {@code is} kind. */
+    private static <T> Deserializer<T> node(Predicate<JsonNode> is, String why,
+                                            Function<JsonNode, T> value) {
         return (decoder, context, type) -> {
             JsonNode node = decoder.decodeNode();
-            if (!node.isBoolean()) {
-                throw refused(type, "must be true or false");
+            if (!is.test(node)) {
+                throw refused(type, why);
             }
-            return node.getBooleanValue();
+            return value.apply(node);
         };
     }
 

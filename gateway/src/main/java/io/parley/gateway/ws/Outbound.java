@@ -38,16 +38,14 @@ final class Outbound {
         if (!c.session().isOpen()) {
             return false;
         }
-        long bytes = text.length() + utf8Extra(text);
+        long bytes = bytesOf(text);
         if (!c.welcomed()) {
             synchronized (c) {
                 if (c.hold(text, bytes, settings.maxOutboundBytes())) {
                     return true;
                 }
                 if (!c.welcomed()) {
-                    closed.incrementAndGet();
-                    c.session().close(SLOW_CONSUMER);
-                    return false;
+                    return closeSlow(c);
                 }
             }
         }
@@ -60,9 +58,9 @@ final class Outbound {
             if (!c.session().isOpen()) {
                 return;
             }
-            writeNow(c, welcome, welcome.length() + utf8Extra(welcome));
+            writeNow(c, welcome, bytesOf(welcome));
             for (String text : c.welcome()) {
-                writeNow(c, text, text.length() + utf8Extra(text));
+                writeNow(c, text, bytesOf(text));
             }
         }
     }
@@ -71,9 +69,7 @@ final class Outbound {
         long now = c.outboundBytes().addAndGet(bytes);
         if (now > settings.maxOutboundBytes()) {
             c.outboundBytes().addAndGet(-bytes);
-            closed.incrementAndGet();
-            c.session().close(SLOW_CONSUMER);
-            return false;
+            return closeSlow(c);
         }
         pending.addAndGet(bytes);
         c.session().sendAsync(text).whenComplete((ok, error) -> {
@@ -87,6 +83,12 @@ final class Outbound {
             }
         });
         return true;
+    }
+
+    private boolean closeSlow(SocketConnection c) {
+        closed.incrementAndGet();
+        c.session().close(SLOW_CONSUMER);
+        return false;
     }
 
     /** Sockets closed as slow consumers since start. */
@@ -106,6 +108,10 @@ final class Outbound {
 
     long limit() {
         return settings.maxOutboundBytes();
+    }
+
+    private static long bytesOf(String text) {
+        return text.length() + utf8Extra(text);
     }
 
     private static long utf8Extra(String text) {

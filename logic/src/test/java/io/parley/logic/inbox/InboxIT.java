@@ -187,16 +187,7 @@ class InboxIT {
             pool.shutdownNow();
         }
         long total = sent.get();
-        List<Long> inInbox = new ArrayList<>();
-        long after = 0;
-        SyncReply page;
-        do {
-            page = sync.after(early, after, 50);
-            for (InboxEntry e : page.getEntriesList()) {
-                inInbox.add(e.getMessage().getSeq());
-                after = e.getInboxSeq();
-            }
-        } while (page.getHasMore());
+        List<Long> inInbox = allEntries(early).stream().map(e -> e.getMessage().getSeq()).toList();
         for (int i = 0; i < inInbox.size(); i++) {
             assertEquals(i + 1L, inInbox.get(i), "the inbox: seqs 1..S-1, once each, in order");
         }
@@ -238,14 +229,7 @@ class InboxIT {
         // a: ab, ca, ba and both group sends; b: ab, bc, ba and both; c: ca, bc and both
         Map<Long, Integer> perRound = Map.of(a, 5, b, 5, c, 4);
         for (long user : new long[] {a, b, c}) {
-            List<InboxEntry> all = new ArrayList<>();
-            SyncReply page;
-            long after = 0;
-            do {
-                page = sync.after(user, after, 50);
-                all.addAll(page.getEntriesList());
-                after = all.isEmpty() ? 0 : all.get(all.size() - 1).getInboxSeq();
-            } while (page.getHasMore());
+            List<InboxEntry> all = allEntries(user);
             assertEquals((long) perRound.get(user) * rounds, all.size(), "every message, once");
             for (int i = 0; i < all.size(); i++) {
                 assertEquals(i + 1L, all.get(i).getInboxSeq(), "gapless inbox seqs");
@@ -265,13 +249,18 @@ class InboxIT {
     }
 
     private List<Long> allSeqs(long user) {
-        List<Long> out = new ArrayList<>();
+        return allEntries(user).stream().map(InboxEntry::getInboxSeq).toList();
+    }
+
+    /** The user's whole inbox, page by page. */
+    private List<InboxEntry> allEntries(long user) {
+        List<InboxEntry> out = new ArrayList<>();
         long after = 0;
         SyncReply page;
         do {
             page = sync.after(user, after, 50);
-            out.addAll(seqs(page));
-            after = out.isEmpty() ? 0 : out.get(out.size() - 1);
+            out.addAll(page.getEntriesList());
+            after = out.isEmpty() ? 0 : out.get(out.size() - 1).getInboxSeq();
         } while (page.getHasMore());
         return out;
     }
