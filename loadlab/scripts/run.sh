@@ -6,7 +6,8 @@
 #   loadlab/scripts/run.sh <scenario> [-Dparam=value ...]
 #
 # Scenarios: chat (1, steady state), ladder (1, rate steps), ratelimit (2), breaker (3), ackretry
-# (4), group (5), storm (6). Parameters and their defaults: docs/performance.md.
+# (4), group (5), storm (6), idle (sockets that only ping; idle-memory.sh). Parameters and
+# their defaults: docs/performance.md.
 # Target: the system infra/scripts/up.sh started (gateways 127.0.0.1:8080 and :8081), or
 # GATEWAYS=http://127.0.0.1:18080,http://127.0.0.1:18081, or --isolated for the one
 # loadlab/scripts/system.sh up started. Loopback only; every run is bounded and stops by itself.
@@ -16,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -43,6 +44,7 @@ case $scenario in
     group) simulation=LargeGroup ;;
     breaker) simulation=ChatSteadyState; extra=(-DscenarioName=breaker) ;;
     storm) simulation=ConnectionStorm ;;
+    idle) simulation=IdleConnections ;;
     gate) simulation=Gate ;;
     -h | --help) usage ;;
     *) echo "unknown scenario: $scenario" >&2; usage ;;

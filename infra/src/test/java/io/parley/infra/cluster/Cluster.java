@@ -55,8 +55,9 @@ public final class Cluster implements AutoCloseable {
         this.logic = start("logic", "logic", Map.of("im.grpc.port", "0"));
         logics.add(logic);
         ServiceProcess job = start("job", "job", Map.of());
+        // permessage-deflate is off by default; gateway 1 offers it, so both paths are exercised
         this.gateway1 = start("gateway", "gateway-1", Map.of("im.gateway.id", namespace + "-gw1",
-                JWT_SECRET_PROPERTY, jwtSecret));
+                JWT_SECRET_PROPERTY, jwtSecret, "im.gateway.ws.compression.enabled", "true"));
         this.gateway2 = start("gateway", "gateway-2", Map.of("im.gateway.id", namespace + "-gw2",
                 JWT_SECRET_PROPERTY, jwtSecret));
         try {

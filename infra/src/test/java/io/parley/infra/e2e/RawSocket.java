@@ -48,6 +48,7 @@ final class RawSocket implements AutoCloseable {
         String head = s.readHead();
         if (!head.startsWith("HTTP/1.1 101")
                 || deflate && !head.toLowerCase().contains("permessage-deflate")) {
+            s.close();
             throw new IOException("no upgrade: " + head);
         }
         return s;

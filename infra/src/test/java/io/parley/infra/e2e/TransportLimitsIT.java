@@ -7,10 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +63,26 @@ class TransportLimitsIT {
             assertTrue(ws.next().contains("\"code\":1004"));
             ws.frame(RawSocket.TEXT, true, "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
             assertTrue(ws.next().contains("\"pong\""));
+        }
+    }
+
+    @Test
+    void permessageDeflateIsNegotiatedOnlyWhereItIsTurnedOn(Cluster cluster) throws Exception {
+        String token = token(cluster);
+        // gateway 2 runs with the default (im.gateway.ws.compression.enabled=false): the upgrade
+        // succeeds without the extension, and frames travel uncompressed
+        IOException noDeflate = assertThrows(IOException.class,
+                () -> RawSocket.webSocket(cluster.gateway2().http(), token, true));
+        assertTrue(noDeflate.getMessage().startsWith("no upgrade: HTTP/1.1 101"),
+                noDeflate.getMessage());
+        assertFalse(noDeflate.getMessage().toLowerCase().contains("sec-websocket-extensions"),
+                noDeflate.getMessage());
+        try (RawSocket ws = RawSocket.webSocket(cluster.gateway2().http(), token, false)) {
+            assertTrue(ws.next().contains("\"welcome\""));
+        }
+        // gateway 1 offers it (Cluster turns it on there)
+        try (RawSocket ws = RawSocket.webSocket(cluster.gateway1().http(), token, true)) {
+            assertTrue(ws.next().contains("\"welcome\""));
         }
     }
 

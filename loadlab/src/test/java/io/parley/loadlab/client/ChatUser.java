@@ -37,6 +37,7 @@ public final class ChatUser {
     private long nextConfirmMs;
     private long nextPingMs;
     private long heartbeatMs = 20_000;
+    private volatile boolean welcomed;
     private int counter;
     private long errors;
     private long pushes;
@@ -91,6 +92,7 @@ public final class ChatUser {
     }
 
     public void welcomed(int heartbeatSeconds) {
+        welcomed = true;
         heartbeatMs = heartbeatSeconds * 1000L;
         nextPingMs = System.currentTimeMillis() + heartbeatMs;
     }
@@ -217,6 +219,11 @@ public final class ChatUser {
     /** {@code message} frames this client got over its socket, redeliveries included. */
     public long pushes() {
         return pushes;
+    }
+
+    /** Whether a {@code welcome} ever came on this client's socket. */
+    public boolean welcomedOnce() {
+        return welcomed;
     }
 
     public long errors() {

@@ -40,9 +40,14 @@ public final class LoadRun {
     private volatile String startedAt;
 
     public LoadRun(String name, Params params) {
+        this(name, params, true);
+    }
+
+    /** A run whose users may send nothing at all ({@code sends} false: idle connections). */
+    public LoadRun(String name, Params params, boolean sends) {
         this.name = name;
         this.params = params;
-        this.ledger = new Ledger(params.integer("duplicateGraceMs", 800));
+        this.ledger = new Ledger(params.integer("duplicateGraceMs", 800), sends);
         this.gateways = params.gateways();
         Path base = Path.of(System.getProperty("loadlab.runDir",
                 "target/runs/" + name + "-" + System.currentTimeMillis()));
