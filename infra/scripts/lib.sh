@@ -260,6 +260,17 @@ ensure_packages() {
     say apt "installed: ${missing[*]}"
 }
 
+# kubectl renders infra/k8s (kubectl kustomize) for infra's KubernetesManifestsTest; any kubectl
+# on PATH will do, else Debian's kubernetes-client (kubectl 1.20, kustomize v2.0, which the
+# manifests are kept within).
+ensure_kubectl() {
+    if command -v kubectl >/dev/null; then
+        say kubectl "present: $(kubectl version --client 2>/dev/null | head -1)"
+        return 0
+    fi
+    ensure_packages kubernetes-client
+}
+
 # ---------------------------------------------------------------------------------------------
 # MariaDB
 
