@@ -33,14 +33,14 @@ public final class LiveOverrides {
         return ByteSequence.from(prefix + property, StandardCharsets.UTF_8);
     }
 
-    /** Polls {@code condition} every 50 ms for up to 30 s. */
+    /** Polls {@code condition} every 10 ms for up to 30 s. */
     public static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return;
             }
-            Thread.sleep(50);
+            Thread.sleep(10);
         }
         fail("timed out waiting: " + what);
     }

@@ -34,7 +34,11 @@ class LiveRpcPolicyIT {
             RpcGuard logic = guards.of("logic");
             assertEquals(20, logic.policy().breakerWindowCalls());
 
+            long put = System.nanoTime();
             etcd.put("im.rpc.breaker-window-calls", "2");
+            await(() -> logic.policy().breakerWindowCalls() == 2, "the first change applied");
+            System.out.printf("LIVE-CONFIG: put to applied in %.1f ms%n",
+                    (System.nanoTime() - put) / 1e6);
             etcd.put("im.rpc.max-attempts", "1");
             etcd.put("im.rpc.timeout", "750ms");
             await(() -> logic.policy().breakerWindowCalls() == 2
