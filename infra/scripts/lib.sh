@@ -71,7 +71,11 @@ port_open() {
 }
 
 http_ok() {
-    curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null
+    if [[ $1 == https://* && -s $PARLEY_TLS_DIR/cert.pem ]]; then
+        curl -fsS -o /dev/null --max-time 2 --cacert "$PARLEY_TLS_DIR/cert.pem" "$1" 2>/dev/null
+    else
+        curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null
+    fi
 }
 
 # Alive and not a zombie: a child that exited stays in the table until its parent reaps it.
@@ -258,6 +262,17 @@ ensure_packages() {
         die apt "could not install: ${missing[*]}"
     }
     say apt "installed: ${missing[*]}"
+}
+
+# kubectl renders infra/k8s (kubectl kustomize) for infra's KubernetesManifestsTest; any kubectl
+# on PATH will do, else Debian's kubernetes-client (kubectl 1.20, kustomize v2.0, which the
+# manifests are kept within).
+ensure_kubectl() {
+    if command -v kubectl >/dev/null; then
+        say kubectl "present: $(kubectl version --client 2>/dev/null | head -1)"
+        return 0
+    fi
+    ensure_packages kubernetes-client
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -525,7 +540,32 @@ service_module() {
     esac
 }
 
+# up.sh --tls (PARLEY_TLS=1): the gateways serve HTTPS/WSS only, on 8443 and 8444, with the
+# self-signed pair of infra/scripts/tls-cert.sh in .run/tls (or PARLEY_TLS_DIR's key.pem and
+# cert.pem, e.g. a real certificate).
+PARLEY_TLS=${PARLEY_TLS:-0}
+PARLEY_TLS_DIR=${PARLEY_TLS_DIR:-$PARLEY_RUN/tls}
+
+service_tls() {
+    [[ $PARLEY_TLS == 1 && $1 == gateway-* ]]
+}
+
+# The base URL of a service's HTTP port: https for the gateways under --tls.
+service_url() {
+    if service_tls "$1"; then
+        echo "https://127.0.0.1:$(service_port "$1")"
+    else
+        echo "http://127.0.0.1:$(service_port "$1")"
+    fi
+}
+
 service_port() {
+    if service_tls "$1"; then
+        case $1 in
+            gateway-1) echo 8443 && return ;;
+            gateway-2) echo 8444 && return ;;
+        esac
+    fi
     case $1 in
         logic) echo 8090 ;;
         session) echo 8091 ;;
@@ -553,6 +593,11 @@ service_props() {
         gateway-1) echo "-Dim.gateway.id=gw-1" ;;
         gateway-2) echo "-Dim.gateway.id=gw-2" ;;
     esac
+    if service_tls "$1"; then
+        echo "-Dmicronaut.server.ssl.enabled=true -Dmicronaut.server.ssl.port=$(service_port "$1")"
+        echo "-Dmicronaut.server.ssl.key-store.key-path=file:$PARLEY_TLS_DIR/key.pem"
+        echo "-Dmicronaut.server.ssl.key-store.certificate-path=file:$PARLEY_TLS_DIR/cert.pem"
+    fi
 }
 
 service_jar() {

@@ -78,8 +78,9 @@ infra_up
 end_phase
 
 begin_phase tools
-ensure_packages chromium
+ensure_packages chromium openssl
 export CHROME_BIN="${CHROME_BIN:-/usr/bin/chromium}"
+ensure_kubectl
 if command -v npm >/dev/null; then
     say node "node $(node --version 2>/dev/null), npm $(npm --version 2>/dev/null)"
 else

@@ -7,6 +7,7 @@ set -euo pipefail
 
 for arg in "$@"; do
     [[ $arg == --double ]] && export PARLEY_DOUBLE=1
+    [[ $arg == --tls ]] && export PARLEY_TLS=1
 done
 
 # A long-running system: full JIT (C2) pays back its warm-up within minutes; lib.sh's default
@@ -17,7 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
     cat <<'EOF'
-Usage: infra/scripts/up.sh [--detach] [--tracing] [--double]
+Usage: infra/scripts/up.sh [--detach] [--tracing] [--double] [--tls]
 
   --detach, -d   return once every service is ready (also UP_DETACH=1);
                  infra/scripts/down.sh stops everything later
@@ -27,6 +28,10 @@ Usage: infra/scripts/up.sh [--detach] [--tracing] [--double]
                  gRPC 9190), session-2 (8094, gRPC 9191) and job-2 (8095) beside the default
                  logic (8090/9090), session (8091/9091), job (8092), gateway-1 (8080), gateway-2
                  (8081); callers find them in etcd and balance across them
+  --tls          the gateways serve HTTPS/WSS only, on https://127.0.0.1:8443 and :8444
+                 (also PARLEY_TLS=1), with a self-signed pair that infra/scripts/tls-cert.sh
+                 makes in .run/tls once (PARLEY_TLS_DIR: a directory with your key.pem and
+                 cert.pem instead)
 Environment:
   SKIP_BUILD=1       do not run ./mvnw package first
   UP_TIMEOUT=120     seconds the services get to become ready
@@ -41,7 +46,7 @@ for arg in "$@"; do
     case $arg in
         -d | --detach) detach=1 ;;
         --tracing) tracing=1 ;;
-        --double) ;;
+        --double | --tls) ;;
         -h | --help)
             usage
             exit 0
@@ -95,10 +100,13 @@ build() {
     say build "done in $(($(date +%s) - t0)) s"
 }
 
-# The service on PORT answers /info as MODULE: a Parley instance not started by these scripts.
+# The service NAME's port answers /info as its module: a Parley instance not started by these
+# scripts.
 foreign_instance_of() {
-    local port=$1 module=$2 service
-    service="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/info" 2>/dev/null |
+    local name=$1 module service tls=()
+    module="$(service_module "$name")"
+    service_tls "$name" && tls=(--cacert "$PARLEY_TLS_DIR/cert.pem")
+    service="$(curl -fsS --max-time 2 "${tls[@]}" "$(service_url "$name")/info" 2>/dev/null |
         jq -r '.instance.service // empty' 2>/dev/null)" || true
     [[ $service == "$module" ]]
 }
@@ -113,7 +121,7 @@ plan_services() {
         if pid="$(running_pid "$name")"; then
             say "$name" "already running (pid $pid)"
         elif port_open 127.0.0.1 "$port"; then
-            foreign_instance_of "$port" "$(service_module "$name")" ||
+            foreign_instance_of "$name" ||
                 die "$name" "127.0.0.1:$port is taken by another program"
             say "$name" "already running on 127.0.0.1:$port (not started by these scripts)"
         else
@@ -147,14 +155,13 @@ start_service() {
 
 # Waits for every service's readiness under one deadline; all of them, not only those started now.
 await_ready() {
-    local deadline name port pid left failed=()
+    local deadline name pid left failed=()
     deadline=$(($(date +%s) + ready_timeout))
     for name in "${PARLEY_SERVICES[@]}"; do
-        port="$(service_port "$name")"
         pid="$(running_pid "$name")" || pid=""
         left=$((deadline - $(date +%s)))
         ((left > 0)) || left=1
-        if wait_for_http "$name" "http://127.0.0.1:$port/health/readiness" "$left" "$pid"; then
+        if wait_for_http "$name" "$(service_url "$name")/health/readiness" "$left" "$pid"; then
             say "$name" "ready"
         else
             failed+=("$name")
@@ -169,18 +176,20 @@ await_ready() {
 }
 
 print_table() {
-    local name port info id started
+    local name info id started tls
     echo
     printf '%-10s %-23s %-26s %s\n' SERVICE HTTP INSTANCE STARTED
     for name in "${PARLEY_SERVICES[@]}"; do
-        port="$(service_port "$name")"
-        info="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/info" 2>/dev/null)" || info='{}'
+        tls=()
+        service_tls "$name" && tls=(--cacert "$PARLEY_TLS_DIR/cert.pem")
+        info="$(curl -fsS --max-time 2 "${tls[@]}" "$(service_url "$name")/info" 2>/dev/null)" ||
+            info='{}'
         id="$(jq -r '.instance.id // "?"' <<<"$info" 2>/dev/null)" || id='?'
         started="$(jq -r '.instance.startedAt // "?"' <<<"$info" 2>/dev/null)" || started='?'
-        printf '%-10s %-23s %-26s %s\n' "$name" "http://127.0.0.1:$port" "$id" "$started"
+        printf '%-10s %-23s %-26s %s\n' "$name" "$(service_url "$name")" "$id" "$started"
     done
     echo
-    echo "Web client:  http://127.0.0.1:8080  (gw-1)   http://127.0.0.1:8081  (gw-2)"
+    echo "Web client:  $(service_url gateway-1)  (gw-1)   $(service_url gateway-2)  (gw-2)"
     echo "Logs:        $(rel "$PARLEY_LOGS")/<service>.log"
     if [[ -n $PARLEY_TRACING_PROPS ]]; then
         echo "Traces:      http://127.0.0.1:$ZIPKIN_PORT/zipkin/"
@@ -239,6 +248,17 @@ ensure_jwt_secret() {
 
 infra_up
 ensure_jwt_secret
+if [[ $PARLEY_TLS == 1 ]]; then
+    if [[ -s $PARLEY_TLS_DIR/key.pem && -s $PARLEY_TLS_DIR/cert.pem && \
+        $PARLEY_TLS_DIR != "$PARLEY_RUN/tls" ]]; then
+        say tls "using $PARLEY_TLS_DIR/key.pem and cert.pem"
+    else
+        ensure_packages openssl
+        "$PARLEY_ROOT/infra/scripts/tls-cert.sh" "$PARLEY_TLS_DIR" >/dev/null ||
+            die tls "could not make a self-signed pair in $(rel "$PARLEY_TLS_DIR")"
+        say tls "self-signed pair in $(rel "$PARLEY_TLS_DIR") (trust cert.pem, or accept it once in the browser)"
+    fi
+fi
 if [[ $tracing == 1 ]]; then
     start_zipkin
 fi

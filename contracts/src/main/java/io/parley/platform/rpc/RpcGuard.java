@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * transport failures ({@link #RETRIABLE}: unavailable, deadline exceeded, resource exhausted,
  * without an error code in the trailers) count against the breaker and are retried; a domain
  * error such as "user not found" is an answer, not a failure. Non-idempotent calls are never
- * retried. {@link #apply(RpcPolicy)} replaces the settings at runtime.
+ * retried. {@link #apply(RpcPolicy)} replaces the settings at runtime, keeping the breaker's
+ * state.
  */
 public final class RpcGuard {
     /** The gRPC codes that mean "the target did not answer"; every other code is final. */
@@ -60,11 +61,30 @@ public final class RpcGuard {
     }
 
     /**
-     * Replaces the settings (live config). The breaker starts closed again with the new
-     * thresholds; calls in flight finish under the old ones.
+     * Replaces the settings (live config). The breaker is rebuilt with the new thresholds but
+     * keeps its state: an open breaker stays open (and half-opens after the new open wait), a
+     * half-open one is half-open again with the new number of trial calls; only the counts of the
+     * sliding window start empty. Calls in flight finish under the old breaker and bulkhead, so
+     * for at most one call deadline after a change the concurrency bound is the new limit plus
+     * what was already running. (Resilience4j's {@code Bulkhead.changeConfig} would keep one
+     * bulkhead, but lowering its limit blocks until enough calls in flight have finished, and
+     * this runs on the etcd watch thread.)
      */
-    public void apply(RpcPolicy policy) {
-        this.parts = build(policy);
+    public synchronized void apply(RpcPolicy policy) {
+        Parts old = parts;
+        CircuitBreaker breaker = breaker(policy);
+        switch (old.breaker().getState()) {
+            case OPEN, FORCED_OPEN -> breaker.transitionToOpenState();
+            case HALF_OPEN -> {
+                breaker.transitionToOpenState();
+                breaker.transitionToHalfOpenState();
+            }
+            default -> {
+            }
+        }
+        countTransitions(breaker);
+        this.parts = new Parts(policy, breaker, retry(policy), Bulkhead.of(target,
+                bulkheadConfig(policy)));
     }
 
     public String target() {
@@ -96,7 +116,14 @@ public final class RpcGuard {
     }
 
     private Parts build(RpcPolicy policy) {
-        CircuitBreaker breaker = CircuitBreaker.of(target, CircuitBreakerConfig.custom()
+        CircuitBreaker breaker = breaker(policy);
+        countTransitions(breaker);
+        return new Parts(policy, breaker, retry(policy),
+                Bulkhead.of(target, bulkheadConfig(policy)));
+    }
+
+    private CircuitBreaker breaker(RpcPolicy policy) {
+        return CircuitBreaker.of(target, CircuitBreakerConfig.custom()
                 .failureRateThreshold(policy.breakerFailureRatePercent())
                 .slidingWindowSize(policy.breakerWindowCalls())
                 .minimumNumberOfCalls(Math.min(10, policy.breakerWindowCalls()))
@@ -104,20 +131,29 @@ public final class RpcGuard {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(RpcGuard::isTransient)
                 .build());
+    }
+
+    /** Registered after a carried-over state was set, so a replacement is not a transition. */
+    private void countTransitions(CircuitBreaker breaker) {
         breaker.getEventPublisher().onStateTransition(e -> meters.counter(
                 "parley.rpc.breaker.transitions", "target", target,
                 "from", e.getStateTransition().getFromState().name(),
                 "to", e.getStateTransition().getToState().name()).increment());
-        Retry retry = Retry.of(target, RetryConfig.custom()
+    }
+
+    private Retry retry(RpcPolicy policy) {
+        return Retry.of(target, RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
                 .waitDuration(policy.retryWait())
                 .retryOnException(RpcGuard::isTransient)
                 .build());
-        Bulkhead bulkhead = Bulkhead.of(target, BulkheadConfig.custom()
+    }
+
+    private static BulkheadConfig bulkheadConfig(RpcPolicy policy) {
+        return BulkheadConfig.custom()
                 .maxConcurrentCalls(policy.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ofMillis(50))
-                .build());
-        return new Parts(policy, breaker, retry, bulkhead);
+                .build();
     }
 
     private static <T> Supplier<T> guarded(Parts p, Supplier<T> call) {

@@ -1,21 +1,17 @@
 package io.parley.platform.config;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static io.parley.platform.config.LiveOverrides.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Live settings against the real etcd (own namespace): applied, refused, reset. */
 class LiveConfigIT {
@@ -26,9 +22,9 @@ class LiveConfigIT {
         try (ApplicationContext ctx = ApplicationContext.run(Map.of(
                 "micronaut.application.name", "svc", "im.etcd.namespace", ns,
                 "im.etcd.register", "false"))) {
-            Client etcd = ctx.getBean(Client.class);
+            LiveOverrides etcd = new LiveOverrides(ctx.getBean(Client.class), ns + "/config/svc/");
             // Present before the setting is registered: applied at registration.
-            put(etcd, "im.x.timeout", "30s");
+            etcd.put("im.x.timeout", "30s");
             LiveConfig config = ctx.getBean(LiveConfig.class);
             assertEquals(ns + "/config/svc/", config.prefix());
             LiveValue<Duration> timeout = config.durationValue("im.x.timeout", Duration.ofSeconds(65),
@@ -38,13 +34,13 @@ class LiveConfigIT {
             List<Integer> seen = new CopyOnWriteArrayList<>();
             burst.onChange(seen::add);
 
-            put(etcd, "im.x.burst", "80");
+            etcd.put("im.x.burst", "80");
             await(() -> burst.get() == 80, "valid value applied");
-            put(etcd, "im.x.burst", "lots");
-            put(etcd, "im.x.burst", "0");
-            put(etcd, "im.x.timeout", "forever");
-            put(etcd, "im.x.unrelated", "1");
-            put(etcd, "im.x.burst", "81"); // a marker: the refused ones came before it
+            etcd.put("im.x.burst", "lots");
+            etcd.put("im.x.burst", "0");
+            etcd.put("im.x.timeout", "forever");
+            etcd.put("im.x.unrelated", "1");
+            etcd.put("im.x.burst", "81"); // a marker: the refused ones came before it
             await(() -> burst.get() == 81, "later valid value applied");
             // The value is set before its listeners run: wait until they have seen it too.
             await(() -> seen.contains(81), "listener told of the later value");
@@ -52,28 +48,8 @@ class LiveConfigIT {
             assertEquals(Duration.ofSeconds(30), timeout.get(), "bad duration refused, old kept");
             assertEquals(Map.of("im.x.burst", "81", "im.x.timeout", "PT30S"), config.snapshot());
 
-            etcd.getKVClient().delete(key("im.x.burst")).get(20, TimeUnit.SECONDS);
+            etcd.delete("im.x.burst");
             await(() -> burst.get() == 40, "delete returns to the configured value");
         }
-    }
-
-    private ByteSequence key(String property) {
-        return ByteSequence.from(ns + "/config/svc/" + property, StandardCharsets.UTF_8);
-    }
-
-    private void put(Client etcd, String property, String value) throws Exception {
-        etcd.getKVClient().put(key(property), ByteSequence.from(value, StandardCharsets.UTF_8))
-                .get(20, TimeUnit.SECONDS);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("timed out waiting: " + what);
     }
 }

@@ -8,12 +8,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RpcGuardTest {
     private final RpcPolicy policy = new RpcPolicy(Duration.ofSeconds(1), 3, Duration.ofMillis(1),
@@ -122,13 +125,60 @@ class RpcGuardTest {
         RpcPolicy slower = new RpcPolicy(Duration.ofSeconds(7), 1, Duration.ofMillis(1),
                 50, 10, Duration.ofMinutes(1), 8);
         guards.replace("logic", slower);
+        assertSame(a, guards.of("logic"), "the guard keeps its identity");
         assertEquals(Duration.ofSeconds(7), a.timeout());
-        assertEquals(CircuitBreaker.State.CLOSED, a.breakerState());
+        assertEquals(CircuitBreaker.State.OPEN, a.breakerState(),
+                "a new policy does not let calls through to a target that is down");
+        assertEquals(1.0, meters.get("parley.rpc.breaker.transitions").tag("target", "logic")
+                .tag("to", "OPEN").counter().count(), "a replacement is not a transition");
+    }
+
+    @Test
+    void aReplacedPolicyAppliesToTheNextCall() {
+        RpcGuards guards = new RpcGuards(policy, new SimpleMeterRegistry());
+        RpcGuard guard = guards.of("logic");
+        guards.replaceAll(new RpcPolicy(Duration.ofSeconds(1), 1, Duration.ofMillis(1),
+                50, 2, Duration.ofMinutes(1), 8));
         AtomicInteger attempts = new AtomicInteger();
-        assertThrows(ParleyException.class, () -> a.idempotent(() -> {
-            attempts.incrementAndGet();
-            throw Status.UNAVAILABLE.asRuntimeException();
+        for (int i = 0; i < 2; i++) {
+            assertThrows(ParleyException.class, () -> guard.idempotent(() -> {
+                attempts.incrementAndGet();
+                throw Status.UNAVAILABLE.asRuntimeException();
+            }));
+        }
+        assertEquals(2, attempts.get(), "one attempt per call under the new policy");
+        assertEquals(CircuitBreaker.State.OPEN, guard.breakerState(),
+                "a window of two calls opens after two failures (ten under the old one)");
+        assertEquals(2, guards.of("session").policy().breakerWindowCalls(),
+                "a guard created later starts with the replaced policy");
+    }
+
+    @Test
+    void aRaisedBulkheadLimitAdmitsTheNextCall() throws Exception {
+        RpcGuard guard = new RpcGuard("t", new RpcPolicy(Duration.ofSeconds(1), 1,
+                Duration.ofMillis(1), 50, 10, Duration.ofMinutes(1), 1));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> guard.once(() -> {
+            inside.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }));
-        assertEquals(1, attempts.get(), "the replaced policy allows one attempt");
+        holder.start();
+        try {
+            assertTrue(inside.await(30, TimeUnit.SECONDS));
+            ParleyException full = assertThrows(ParleyException.class, () -> guard.once(() -> "x"));
+            assertEquals("t is saturated", full.getMessage());
+            guard.apply(new RpcPolicy(Duration.ofSeconds(1), 1, Duration.ofMillis(1), 50, 10,
+                    Duration.ofMinutes(1), 2));
+            assertEquals("x", guard.once(() -> "x"), "a second call fits under the new limit");
+        } finally {
+            release.countDown();
+            holder.join(30_000);
+        }
+        assertEquals("x", guard.once(() -> "x"));
     }
 }

@@ -7,7 +7,7 @@ import io.parley.contracts.proto.MuteRequest;
 import io.parley.contracts.proto.RecallRequest;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
@@ -18,9 +18,9 @@ final class ControlsClient {
     private final ConversationControlsGrpc.ConversationControlsBlockingStub stub;
     private final RpcGuard guard;
 
-    ControlsClient(ServiceChannels channels, RpcPolicy policy) {
+    ControlsClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = ConversationControlsGrpc.newBlockingStub(channels.channel("logic"));
-        this.guard = new RpcGuard("logic", policy);
+        this.guard = guards.of("logic");
     }
 
     MuteReply mute(long userId, String conversationId, boolean muted) {

@@ -16,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Chooses a gateway for a browser: among the gateways registered in etcd, the one with the fewest
  * open sockets, a tie broken at random so equal gateways share new clients. A draining gateway
  * has deregistered, so it is never chosen. With the registry not yet read, this gateway itself
- * (if it is registered).
+ * (if it is registered). Behind one load balancer ({@code im.gateway.locate.public-url}) the
+ * answer names the balancer's address, which then picks the gateway.
  */
 @Singleton
 public final class GatewayLocator {
@@ -24,10 +25,13 @@ public final class GatewayLocator {
 
     private final ServiceDirectory directory;
     private final Optional<ServiceRegistration> self;
+    private final LocateSettings settings;
 
-    GatewayLocator(ServiceDirectory directory, Optional<ServiceRegistration> self) {
+    GatewayLocator(ServiceDirectory directory, Optional<ServiceRegistration> self,
+                   LocateSettings settings) {
         this.directory = directory;
         this.self = self;
+        this.settings = settings;
     }
 
     /** The least loaded live gateway other than {@code excludedId} (null: any). */
@@ -58,6 +62,9 @@ public final class GatewayLocator {
     public GatewayAddress choose(boolean secure) {
         ServiceInstance g = leastLoaded(null).orElseThrow(() -> new ParleyException(
                 ErrorCode.UNAVAILABLE, "no gateway is registered"));
+        if (settings.publicUrl() != null) {
+            return new GatewayAddress(g.instanceId(), settings.publicUrl(), g.load());
+        }
         return address(g, secure);
     }
 

@@ -5,7 +5,7 @@ import io.parley.contracts.proto.SyncRequest;
 import io.parley.contracts.proto.SyncServiceGrpc;
 import io.parley.platform.discovery.ServiceChannels;
 import io.parley.platform.rpc.RpcGuard;
-import io.parley.platform.rpc.RpcPolicy;
+import io.parley.platform.rpc.RpcGuards;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
@@ -16,9 +16,9 @@ final class SyncClient {
     private final SyncServiceGrpc.SyncServiceBlockingStub stub;
     private final RpcGuard guard;
 
-    SyncClient(ServiceChannels channels, RpcPolicy policy) {
+    SyncClient(ServiceChannels channels, RpcGuards guards) {
         this.stub = SyncServiceGrpc.newBlockingStub(channels.channel("logic"));
-        this.guard = new RpcGuard("logic", policy);
+        this.guard = guards.of("logic");
     }
 
     SyncReply sync(long userId, long afterInboxSeq, int limit) {

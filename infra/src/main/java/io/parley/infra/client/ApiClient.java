@@ -3,6 +3,7 @@ package io.parley.infra.client;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,8 +27,14 @@ public final class ApiClient {
     private final ObjectMapper json = ObjectMapper.getDefault();
 
     public ApiClient(URI base) {
+        this(base, null);
+    }
+
+    /** {@code tls}: what to trust for an https {@code base} (null: the JVM's default trust). */
+    public ApiClient(URI base, SSLContext tls) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (tls == null ? builder : builder.sslContext(tls)).build();
     }
 
     public URI base() {

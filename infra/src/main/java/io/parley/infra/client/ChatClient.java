@@ -8,6 +8,7 @@ import io.parley.contracts.frame.ServerFrame;
 import io.parley.contracts.frame.WelcomeFrame;
 import io.micronaut.serde.ObjectMapper;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,12 +44,17 @@ public final class ChatClient implements AutoCloseable {
 
     private ChatClient(URI gateway, String token, String device, Consumer<ServerFrame> listener,
                        boolean confirm) {
+        this(gateway, token, device, listener, confirm, HttpClient.newHttpClient());
+    }
+
+    private ChatClient(URI gateway, String token, String device, Consumer<ServerFrame> listener,
+                       boolean confirm, HttpClient http) {
         this.listener = listener;
         this.confirm = confirm;
         String ws = gateway.toString().replaceFirst("^http", "ws") + "/ws?token="
                 + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8)
                 + "&device=" + device;
-        this.socket = bounded(HttpClient.newHttpClient().newWebSocketBuilder()
+        this.socket = bounded(http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(ws), new Listener()));
     }
@@ -60,6 +66,13 @@ public final class ChatClient implements AutoCloseable {
     public static ChatClient connect(URI gateway, String token, String device,
                                      Consumer<ServerFrame> listener) {
         return welcomed(new ChatClient(gateway, token, device, listener, true));
+    }
+
+    /** As {@link #connect}, to an https gateway (wss), trusting what {@code tls} trusts. */
+    public static ChatClient connect(URI gateway, String token, String device,
+                                     Consumer<ServerFrame> listener, SSLContext tls) {
+        return welcomed(new ChatClient(gateway, token, device, listener, true,
+                HttpClient.newBuilder().sslContext(tls).build()));
     }
 
     /** As {@link #connect}, but never confirms a message (to see redelivery). */

@@ -1,5 +1,6 @@
 package io.parley.infra.cluster;
 
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -125,10 +126,19 @@ public final class Cluster implements AutoCloseable {
 
     /** As {@link #startGateway(String)}, with properties of its own. */
     public ServiceProcess startGateway(String name, Map<String, String> properties) {
+        return startGateway(name, properties, null);
+    }
+
+    /**
+     * As {@link #startGateway(String, Map)}, serving HTTPS/WSS only when {@code tls} is given
+     * (the properties then name its key and certificate; {@code tls} trusts the certificate).
+     */
+    public ServiceProcess startGateway(String name, Map<String, String> properties,
+                                       SSLContext tls) {
         Map<String, String> props = new HashMap<>(properties);
         props.put("im.gateway.id", namespace + "-" + name);
         props.putIfAbsent(JWT_SECRET_PROPERTY, jwtSecret);
-        ServiceProcess p = start("gateway", name, props);
+        ServiceProcess p = start("gateway", name, props, tls);
         p.awaitReady(READY);
         return p;
     }
@@ -138,6 +148,11 @@ public final class Cluster implements AutoCloseable {
     }
 
     private ServiceProcess start(String module, String name, Map<String, String> extra) {
+        return start(module, name, extra, null);
+    }
+
+    private ServiceProcess start(String module, String name, Map<String, String> extra,
+                                 SSLContext tls) {
         Map<String, String> props = new HashMap<>();
         props.put("im.etcd.namespace", "/" + namespace);
         props.put("im.kafka.namespace", namespace);
@@ -166,7 +181,7 @@ public final class Cluster implements AutoCloseable {
         // DegradeIT sets its own short deadline.
         props.put("im.gateway.ws.ack-timeout", "60s");
         props.putAll(extra);
-        ServiceProcess p = ServiceProcess.start(root, module, name, props);
+        ServiceProcess p = ServiceProcess.start(root, module, name, props, tls);
         synchronized (processes) {
             processes.add(p);
         }

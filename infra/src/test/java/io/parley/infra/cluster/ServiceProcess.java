@@ -1,5 +1,6 @@
 package io.parley.infra.cluster;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -43,15 +44,28 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int httpPort;
     private final Path log;
+    /** Trusts the instance's certificate when it serves HTTPS only; null for plain HTTP. */
+    private final SSLContext tls;
 
-    private ServiceProcess(String name, Process process, int httpPort, Path log) {
+    private ServiceProcess(String name, Process process, int httpPort, Path log, SSLContext tls) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
         this.log = log;
+        this.tls = tls;
     }
 
     static ServiceProcess start(Path root, String module, String name, Map<String, String> props) {
+        return start(root, module, name, props, null);
+    }
+
+    /**
+     * With {@code tls} the instance is started with {@code micronaut.server.ssl.enabled} on its
+     * one port (HTTPS only); {@link #http()} is then an https address and readiness is asked
+     * over TLS, trusting what {@code tls} trusts.
+     */
+    static ServiceProcess start(Path root, String module, String name, Map<String, String> props,
+                                SSLContext tls) {
         int httpPort = freePort();
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.exists(jar)) {
@@ -62,6 +76,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-D" + OWNER_PROPERTY + "=" + OWNER,
                 "-Dmicronaut.server.port=" + httpPort));
+        if (tls != null) {
+            command.add("-Dmicronaut.server.ssl.enabled=true");
+            command.add("-Dmicronaut.server.ssl.port=" + httpPort);
+        }
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         try {
@@ -71,7 +89,7 @@ public final class ServiceProcess implements AutoCloseable {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             dieWithTests(p);
-            return new ServiceProcess(name, p, httpPort, log);
+            return new ServiceProcess(name, p, httpPort, log, tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,8 +191,9 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** {@code http://127.0.0.1:<port>}, or {@code https://} for an instance started with TLS. */
     public URI http() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + httpPort);
     }
 
     public boolean isAlive() {
@@ -182,7 +201,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        HttpClient client = (tls == null ? builder : builder.sslContext(tls)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -2,6 +2,9 @@ package io.parley.logic.inbox;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.parley.contracts.ids.ConversationIds;
+import io.parley.platform.config.LiveConfig;
+import io.parley.platform.config.LiveValue;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -17,7 +20,9 @@ import java.util.Map;
  * are read from their timeline. Called inside the send's transaction, after the conversation's
  * seq was taken, so the decision and the seq belong together: a group crossing the threshold
  * switches at one seq, every message before it in the inboxes, every one from it in the timeline
- * only (which holds every message anyway).
+ * only (which holds every message anyway). The threshold is live
+ * ({@code <ns>/config/logic/im.logic.group.large-threshold}) and read once per batch after the
+ * seq locks, so a live change, like a join, switches each group at one seq.
  */
 @Singleton
 public final class Diffusion {
@@ -25,11 +30,17 @@ public final class Diffusion {
     public enum Mode { WRITE, READ }
 
     private final JdbcOperations jdbc;
-    private final DiffusionSettings settings;
+    private final LiveValue<Integer> threshold;
 
-    Diffusion(JdbcOperations jdbc, DiffusionSettings settings) {
+    @Inject
+    Diffusion(JdbcOperations jdbc, DiffusionSettings settings, LiveConfig live) {
+        this(jdbc, live.intValue("im.logic.group.large-threshold", settings.largeThreshold(), 1,
+                DiffusionSettings.MAX_THRESHOLD));
+    }
+
+    Diffusion(JdbcOperations jdbc, LiveValue<Integer> threshold) {
         this.jdbc = jdbc;
-        this.settings = settings;
+        this.threshold = threshold;
     }
 
     /**
@@ -49,6 +60,7 @@ public final class Diffusion {
         if (groups.isEmpty()) {
             return out;
         }
+        int large = threshold.get(); // once: one batch, one threshold
         List<Long> ids = List.copyOf(groups.keySet());
         Map<Long, Integer> counts = jdbc.prepareStatement("SELECT id, member_count FROM `groups` "
                 + "WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
@@ -65,15 +77,15 @@ public final class Diffusion {
                     return found;
                 });
         groups.forEach((group, conversation) ->
-                out.put(conversation, isLarge(counts.getOrDefault(group, 0)) ? Mode.READ : Mode.WRITE));
+                out.put(conversation, counts.getOrDefault(group, 0) > large ? Mode.READ : Mode.WRITE));
         return out;
     }
 
     public boolean isLarge(int memberCount) {
-        return memberCount > settings.largeThreshold();
+        return memberCount > threshold.get();
     }
 
     public int threshold() {
-        return settings.largeThreshold();
+        return threshold.get();
     }
 }

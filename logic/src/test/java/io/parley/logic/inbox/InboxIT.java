@@ -1,5 +1,6 @@
 package io.parley.logic.inbox;
 
+import io.etcd.jetcd.Client;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.error.ErrorCode;
@@ -14,6 +15,9 @@ import io.parley.logic.group.JoinPolicy;
 import io.parley.logic.group.Membership;
 import io.parley.logic.message.MessageService;
 import io.parley.logic.message.Send;
+import io.parley.platform.config.LiveConfig;
+import io.parley.platform.config.LiveOverrides;
+import io.parley.platform.config.LiveValue;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.parley.platform.config.LiveOverrides.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +58,12 @@ class InboxIT {
     Groups groups;
     @Inject
     Membership membership;
+    @Inject
+    Diffusion diffusion;
+    @Inject
+    LiveConfig live;
+    @Inject
+    Client etcd;
 
     @Test
     void directAndSmallGroupMessagesLandInEveryMembersInboxWithGaplessSeqs() {
@@ -150,50 +161,105 @@ class InboxIT {
         long group = group(owner);
         membership.join(early, group, null);
         long[] joiners = {user(), user(), user()};
+        long total = burst(owner, early, group, "x", sent -> {
+            for (long joiner : joiners) {
+                Thread.sleep(150);
+                membership.join(joiner, group, null); // 3 members, then 4 and 5: large at 4
+            }
+        });
+        assertSwitchedOnceLosingNothing(early, total, 1);
+    }
+
+    /**
+     * The same crossing by a live change of {@code im.logic.group.large-threshold} in etcd (3 here,
+     * lowered to 2 under traffic); refused values (logged) leave the one in force.
+     */
+    @Test
+    void aLiveThresholdChangeUnderTrafficSwitchesAtOneSeqAndBadValuesAreRefused()
+            throws Exception {
+        long owner = user();
+        long member = user();
+        long group = group(owner);
+        membership.join(member, group, null);
+        membership.join(user(), group, null); // 3 members: small under 3, large under 2
+        LiveOverrides etcd = new LiveOverrides(this.etcd, live.prefix());
+        String threshold = "im.logic.group.large-threshold";
+        try {
+            long total = burst(owner, member, group, "lt", sent -> {
+                await(() -> sent.get() >= 6, "some messages written by write diffusion");
+                etcd.put(threshold, "2");
+                await(() -> diffusion.threshold() == 2, "the new threshold applied");
+            });
+            assertSwitchedOnceLosingNothing(member, total, 6);
+
+            LiveValue<Integer> marker = live.intValue("im.test.marker", 0, 0, 10);
+            etcd.put(threshold, "0");
+            etcd.put(threshold, "many");
+            etcd.put(threshold, "2000000");
+            etcd.put("im.test.marker", "1"); // watch events come in revision order
+            await(() -> marker.get() == 1, "the marker after the refused values");
+            assertEquals(2, diffusion.threshold(), "refused values leave the threshold in force");
+        } finally {
+            etcd.delete(threshold);
+            await(() -> diffusion.threshold() == 3, "back to the configured threshold");
+        }
+    }
+
+    /** What changes a group's mode while it is busy; told how many messages were sent so far. */
+    private interface Change {
+        void during(AtomicLong sent) throws Exception;
+    }
+
+    /**
+     * Four senders (two members taking turns) send into the group until {@code change} is done
+     * and each sent five more: a burst that ended before the change (a fast machine) would prove
+     * nothing. Returns how many messages were sent.
+     */
+    private long burst(long one, long two, long group, String tag, Change change) throws Exception {
         int senders = 4;
-        int afterJoins = 5;
-        // each sender keeps sending until the group went large and it sent afterJoins more:
-        // a burst that ends before the last join (a fast machine) would prove nothing
-        AtomicBoolean joined = new AtomicBoolean();
+        int afterChange = 5;
+        AtomicBoolean changed = new AtomicBoolean();
         AtomicLong sent = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < senders; t++) {
-                long sender = t % 2 == 0 ? owner : early;
+                long sender = t % 2 == 0 ? one : two;
                 int thread = t;
                 done.add(pool.submit(() -> {
                     int late = 0;
-                    for (int i = 0; late < afterJoins && System.nanoTime() < deadline; i++) {
-                        boolean wasJoined = joined.get();
-                        messages.persistGroup(sender, group, "x-" + thread + "-" + i, "m");
+                    for (int i = 0; late < afterChange && System.nanoTime() < deadline; i++) {
+                        boolean wasChanged = changed.get();
+                        messages.persistGroup(sender, group, tag + "-" + thread + "-" + i, "m");
                         sent.incrementAndGet();
-                        if (wasJoined) {
+                        if (wasChanged) {
                             late++;
                         }
                     }
                 }));
             }
-            for (long joiner : joiners) {
-                Thread.sleep(150);
-                membership.join(joiner, group, null); // 3 members, then 4 and 5: large at 4
-            }
-            joined.set(true);
+            change.during(sent);
+            changed.set(true);
             for (Future<?> f : done) {
                 f.get(120, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
-        long total = sent.get();
-        List<Long> inInbox = allEntries(early).stream().map(e -> e.getMessage().getSeq()).toList();
+        return sent.get();
+    }
+
+    /** {@code member}'s inbox holds seqs 1..S-1 (at least {@code before}), the timeline all. */
+    private void assertSwitchedOnceLosingNothing(long member, long total, int before) {
+        List<Long> inInbox = allEntries(member).stream().map(e -> e.getMessage().getSeq()).toList();
         for (int i = 0; i < inInbox.size(); i++) {
             assertEquals(i + 1L, inInbox.get(i), "the inbox: seqs 1..S-1, once each, in order");
         }
-        RoomState room = sync.after(early, 0, 1).getLargeGroups(0);
+        RoomState room = sync.after(member, 0, 1).getLargeGroups(0);
         assertEquals(total, room.getLastSeq(), "every message has its seq in the timeline");
-        assertTrue(inInbox.size() < total, "the group went large during the burst");
+        assertTrue(inInbox.size() >= before && inInbox.size() < total,
+                "the group went large during the burst: " + inInbox.size() + " of " + total);
     }
 
     @Test
