@@ -177,6 +177,12 @@ class LargeGroupRoomsIT {
                 ApiClient.Reply before = api2.get("/api/conversations/" + conv
                         + "/messages?afterSeq=0", late.token());
                 assertEquals(List.of(), before.list("items"), "no history before the join");
+                Map<String, Object> lateRoom = api2.get("/api/sync", late.token())
+                        .list("largeGroups").stream()
+                        .filter(r -> conv.equals(r.get("conversationId"))).findFirst()
+                        .orElseThrow();
+                assertEquals(0, ((Number) lateRoom.get("unread")).intValue(),
+                        "unread counts from the join on");
                 Member first = online.get(0);
                 first.socket().send(SendFrame.toGroup("after-join", conv, "welcome, late"));
                 AckFrame ack = (AckFrame) first.socket().await(f -> f instanceof AckFrame a
