@@ -226,6 +226,9 @@ export class ChatView {
       case 'presence':
         this.options.presence(frame.userId, frame.online);
         break;
+      case 'recall':
+        store.applyRecall(frame);
+        break;
       case 'pong':
       case 'welcome':
         break;

@@ -117,6 +117,12 @@ describe('read frames and history messages', () => {
     });
   });
 
+  it('reads a recall frame', () => {
+    expect(
+      parseServerFrame('{"type":"recall","conversationId":"g_7","seq":3,"messageId":"9007199254740993","from":2,"recalledAt":9}'),
+    ).toEqual({ type: 'recall', conversationId: 'g_7', seq: 3, messageId: '9007199254740993', from: 2, recalledAt: 9 });
+  });
+
   it('reads a presence frame', () => {
     expect(parseServerFrame('{"type":"presence","userId":2,"online":false,"at":9}')).toEqual({
       type: 'presence',

@@ -62,7 +62,18 @@ export interface PresenceFrame {
   at: number;
 }
 
+/** Its sender recalled a message: show its tombstone (issue #12); `recalledAt` in epoch ms. */
+export interface RecallFrame {
+  type: 'recall';
+  conversationId: string;
+  seq: number;
+  messageId: string;
+  from: number;
+  recalledAt: number;
+}
+
 export type ServerFrame =
+  | RecallFrame
   | WelcomeFrame
   | PongFrame
   | AckFrame
@@ -158,6 +169,15 @@ export function parseServerFrame(text: string): ServerFrame {
     case 'presence':
       if (typeof f.online !== 'boolean') fail('presence needs a boolean online');
       return { type: 'presence', userId: userId(f, 'userId'), online: f.online, at: int(f, 'at') };
+    case 'recall':
+      return {
+        type: 'recall',
+        conversationId: str(f, 'conversationId'),
+        seq: positiveInt(f, 'seq'),
+        messageId: messageId(f),
+        from: userId(f, 'from'),
+        recalledAt: int(f, 'recalledAt'),
+      };
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(f.type)}`);
   }

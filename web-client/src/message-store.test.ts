@@ -32,6 +32,20 @@ function error(clientMsgId: string | null, text = 'Too many requests; slow down'
 const texts = (store: MessageStore, id = 'd_1_2') => store.messages(id).map((m) => m.text);
 
 describe('MessageStore', () => {
+  it('shows a recalled message as a tombstone when the recall frame comes', () => {
+    const store = new MessageStore(ME);
+    store.applyMessage(message({ seq: 1 }));
+    store.applyMessage(message({ seq: 2 }));
+    const seen = vi.fn();
+    store.subscribe(seen);
+    store.applyRecall({ type: 'recall', conversationId: 'd_1_2', seq: 2, messageId: 'm2', from: BOB, recalledAt: 5 });
+    expect(texts(store)).toEqual(['text 1', '']);
+    expect(seen).toHaveBeenCalledTimes(1);
+    store.applyRecall({ type: 'recall', conversationId: 'd_1_2', seq: 2, messageId: 'm2', from: BOB, recalledAt: 5 });
+    store.applyRecall({ type: 'recall', conversationId: 'd_1_2', seq: 9, messageId: 'm9', from: BOB, recalledAt: 5 });
+    expect(seen).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps a message delivered twice once', () => {
     const store = new MessageStore(ME);
     expect(store.applyMessage(message({ seq: 1 }))).toBe('added');

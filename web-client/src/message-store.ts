@@ -14,7 +14,7 @@ import { directConversationId, groupConversationId, groupOf, peerOf } from './co
 import type { SavedSend } from './outbox';
 import { retryable } from './send-refusals';
 import type { ConversationRow, HistoryPage, ReadState } from './conversations-api';
-import type { AckFrame, ErrorFrame, MessageFrame, ReadFrame, SendFrame } from './frames';
+import type { AckFrame, ErrorFrame, MessageFrame, ReadFrame, RecallFrame, SendFrame } from './frames';
 import { Observable } from './observable';
 
 export type MessageState = 'pending' | 'sent' | 'failed';
@@ -200,6 +200,15 @@ export class MessageStore extends Observable {
     const outcome = this.take(frame);
     if (outcome !== 'duplicate') this.emit();
     return outcome;
+  }
+
+  /** A `recall` frame: the message, if held, shows as a tombstone (its text is gone). */
+  applyRecall(frame: RecallFrame): void {
+    const list = this.messagesOf.get(frame.conversationId);
+    const i = list ? list.findIndex((m) => m.messageId === frame.messageId) : -1;
+    if (!list || i < 0 || list[i].text === '') return;
+    list[i] = { ...list[i], text: '' };
+    this.emit();
   }
 
   /**

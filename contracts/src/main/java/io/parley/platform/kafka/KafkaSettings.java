@@ -51,6 +51,14 @@ public record KafkaSettings(
         return namespace + ".push." + gatewayId;
     }
 
+    /**
+     * Large groups' messages and every group's membership changes, keyed by conversation id,
+     * read by every gateway (each in its own group) into its room index.
+     */
+    public String roomsTopic() {
+        return namespace + ".rooms";
+    }
+
     /** Users coming online and going offline, from session to logic, keyed by user id. */
     public String presenceTopic() {
         return namespace + ".presence";

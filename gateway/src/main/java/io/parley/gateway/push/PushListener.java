@@ -2,7 +2,6 @@ package io.parley.gateway.push;
 
 import io.parley.contracts.frame.AckFrame;
 import io.parley.contracts.frame.ErrorFrame;
-import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.PresenceFrame;
 import io.parley.contracts.frame.ReadFrame;
 import io.parley.contracts.frame.ServerFrame;
@@ -16,11 +15,9 @@ import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
-import io.parley.gateway.ws.SocketMeters;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
+import io.parley.contracts.frame.RecallFrame;
+import io.parley.contracts.proto.Recalled;
 import io.parley.platform.kafka.EnvelopeListener;
-import io.parley.platform.tracing.Traces;
 import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.EnvelopeConsumer;
 import io.parley.platform.kafka.KafkaSettings;
@@ -35,7 +32,7 @@ import java.util.List;
  * the senders' acks and errors and the {@code message} frames, each encoded once for all its
  * sockets; a delivery becomes a {@code message} frame, a send result becomes the
  * sender's {@code ack} or {@code error}, a read mark a {@code read} frame, a friend's
- * presence change a {@code presence} frame. A socket that closed meanwhile is skipped; its user
+ * presence change a {@code presence} frame, a recall a {@code recall} frame. A socket that closed meanwhile is skipped; its user
  * catches up from history.
  */
 @Singleton
@@ -43,13 +40,13 @@ public final class PushListener extends EnvelopeListener {
     private final Connections connections;
     private final String gatewayId;
     private final String pushTopic;
-    private final SocketMeters meters;
+    private final MessageWrites writes;
 
     PushListener(Connections connections, KafkaSettings kafka, TopicProvisioner topics,
-                 DeadLetters deadLetters, GatewayIdentity gateway, SocketMeters meters) {
+                 DeadLetters deadLetters, GatewayIdentity gateway, MessageWrites writes) {
         super(kafka, topics, deadLetters, "gateway." + gateway.id());
         this.connections = connections;
-        this.meters = meters;
+        this.writes = writes;
         this.gatewayId = gateway.id();
         this.pushTopic = kafka.pushTopic(gatewayId);
     }
@@ -88,6 +85,10 @@ public final class PushListener extends EnvelopeListener {
             PresenceFrame frame = new PresenceFrame(change.getUserId(), change.getOnline(),
                     change.getAtMs());
             change.getConnectionIdsList().forEach(id -> connections.send(id, frame));
+        } else if (envelope.hasRecalled()) {
+            Recalled recalled = envelope.getRecalled();
+            RecallFrame frame = RecallFrame.of(recalled.getMessage());
+            recalled.getConnectionIdsList().forEach(id -> connections.send(id, frame));
         } else if (envelope.hasSendResult()) {
             connections.send(envelope.getConnectionId(), frame(envelope.getSendResult()));
         }
@@ -105,18 +106,8 @@ public final class PushListener extends EnvelopeListener {
     }
 
 
-    /** Writes one message to its sockets in a span of the send's trace (when it has one). */
     private void deliver(Delivery d) {
-        Span span = d.getTraceMap().isEmpty() ? Span.getInvalid()
-                : Traces.start("consume " + pushTopic, SpanKind.CONSUMER, d.getTraceMap());
-        try {
-            int written = connections.pushAll(d.getConnectionIdsList(),
-                    MessageFrame.of(d.getMessage()));
-            for (int i = 0; i < written; i++) {
-                meters.delivered(d.getIngressAtMs());
-            }
-        } finally {
-            span.end();
-        }
+        writes.write(pushTopic, d.getConnectionIdsList(), d.getMessage(), d.getIngressAtMs(),
+                d.getTraceMap());
     }
 }

@@ -8,6 +8,7 @@ import io.parley.contracts.frame.MessageFrame;
 import io.parley.contracts.frame.ServerFrame;
 import io.parley.contracts.frame.WelcomeFrame;
 import io.parley.gateway.presence.PresenceReporter;
+import io.parley.gateway.room.RoomDirectory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sockets this gateway holds, by connection id, and the one place frames are written to them.
- * Every change is reported to session, so presence always matches this map (up to the TTL).
+ * Every change is reported to session, so presence always matches this map (up to the TTL), and
+ * to the room index, so large groups' messages find the socket ({@link RoomDirectory}).
  */
 @Singleton
 public final class Connections {
@@ -40,10 +42,12 @@ public final class Connections {
     private final Outbound outbound;
     private final AckDeadlines acks;
     private final SocketMeters meters;
+    private final RoomDirectory rooms;
 
     Connections(FrameCodec codec, PresenceReporter presence, Clock clock, Outbound outbound,
-                AckDeadlines acks, SocketMeters meters) {
+                AckDeadlines acks, SocketMeters meters, RoomDirectory rooms) {
         this.codec = codec;
+        this.rooms = rooms;
         this.presence = presence;
         this.clock = clock;
         this.outbound = outbound;
@@ -52,14 +56,19 @@ public final class Connections {
         meters.watch(this);
     }
 
-    /** Completes once session knows the socket (or failed to hear of it; heartbeats heal). */
+    /**
+     * Completes once session knows the socket (or failed to hear of it; heartbeats heal) and the
+     * socket is in its user's rooms; fails when logic could not list them.
+     */
     CompletableFuture<Void> add(SocketConnection connection) {
         byId.put(connection.connectionId(), connection);
-        return presence.connected(connection);
+        return CompletableFuture.allOf(presence.connected(connection),
+                rooms.admit(connection.connectionId(), connection.userId()));
     }
 
     void remove(SocketConnection connection) {
         if (byId.remove(connection.connectionId()) != null) {
+            rooms.remove(connection.connectionId());
             presence.disconnected(connection);
         }
     }

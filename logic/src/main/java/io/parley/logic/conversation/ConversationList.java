@@ -17,14 +17,16 @@ import java.util.List;
 
 /**
  * A user's conversations, most recently active first, with the last message and the unread
- * count (last seq minus the member's read seq: computed, never counted row by row). One query per
+ * count (last seq minus the member's read seq, or join seq when later: computed, never counted
+ * row by row). One query per
  * page: the membership index gives the user's conversations, the unique (conversation, seq) key
  * the last message, and a join the direct peer's name and read cursor. Keyset paging on (activity, id).
  */
 @Singleton
 public class ConversationList {
     private static final String SQL = """
-            SELECT c.id, c.kind, c.last_seq, m.last_read_seq,
+            SELECT c.id, c.kind, c.last_seq, m.joined_seq,
+                   GREATEST(m.last_read_seq, m.joined_seq) AS last_read_seq,
                    COALESCE(c.last_message_at, c.created_at) AS activity,
                    peer.user_id AS peer_id, peer.last_read_seq AS peer_read_seq,
                    u.display_name AS peer_name,
@@ -98,7 +100,8 @@ public class ConversationList {
             b.setLastActivityMs(activity.getTime());
         }
         long messageId = rs.getLong("message_id");
-        if (!rs.wasNull()) {
+        // a message from before the member joined is not theirs to see
+        if (!rs.wasNull() && lastSeq > rs.getLong("joined_seq")) {
             b.setLastMessage(ChatMessage.newBuilder()
                     .setMessageId(messageId)
                     .setConversationId(b.getConversationId())

@@ -18,6 +18,12 @@ interface ConversationRepository extends GenericRepository<Conversation, String>
             + "VALUES (:conversationId, :userId, :at)")
     void addMemberIfAbsent(String conversationId, long userId, Instant at);
 
+    /** A member who sees the conversation from its current last seq on. */
+    @Query("INSERT IGNORE INTO conversation_members (conversation_id, user_id, joined_at, "
+            + "joined_seq) SELECT :conversationId, :userId, :at, last_seq FROM conversations "
+            + "WHERE id = :conversationId")
+    void addMemberFromNow(String conversationId, long userId, Instant at);
+
     @Query("DELETE FROM conversation_members WHERE conversation_id = :conversationId "
             + "AND user_id = :userId")
     void removeMember(String conversationId, long userId);

@@ -38,6 +38,26 @@ public class ReadCursor {
         }
     }
 
+    /**
+     * The seq after which the member sees the conversation (0: all of it; a group member who
+     * joined later: the seq of the join); NOT_CONVERSATION_MEMBER for anyone else.
+     */
+    @ReadOnly
+    public long joinedSeq(long userId, String conversationId) {
+        Long joined = jdbc.prepareStatement("SELECT joined_seq FROM conversation_members "
+                + "WHERE conversation_id = ? AND user_id = ?", ps -> {
+                    ps.setString(1, conversationId);
+                    ps.setLong(2, userId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : null;
+                    }
+                });
+        if (joined == null) {
+            throw new ParleyException(ErrorCode.NOT_CONVERSATION_MEMBER);
+        }
+        return joined;
+    }
+
     /** Moves the cursor to {@code seq} (clamped); returns {last_seq, read_seq} after the move. */
     @Transactional
     public long[] markRead(long userId, String conversationId, long seq) {

@@ -6,15 +6,18 @@ import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.Failure;
 import io.parley.contracts.proto.PresenceChange;
 import io.parley.contracts.proto.ReadMark;
+import io.parley.contracts.proto.Recalled;
 import io.parley.contracts.proto.SendResult;
 import io.parley.platform.kafka.EnvelopeProducer;
 import io.parley.platform.kafka.KafkaSettings;
+import io.parley.logic.inbox.Diffusion;
 import io.parley.platform.tracing.Traces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
@@ -33,9 +36,10 @@ import java.util.concurrent.TimeoutException;
  * too; the sending connection gets the ack instead. A batch of sends becomes one
  * {@code PushBatch} record per gateway ({@link GatewayBatches}), acks and messages together.
  * Each method returns once Kafka has its records, so the upstream offset is committed only after
- * the push is durable; all records of a call are produced concurrently. A group message is
- * written to its online members only (at most {@code connectionsPerPush} connections per record):
- * the minimal group fan-out.
+ * the push is durable; all records of a call are produced concurrently. A small group's message
+ * is written to its online members (at most {@code connectionsPerPush} connections per record);
+ * a large group's (over {@code im.logic.group.large-threshold} members) is one record on
+ * {@code <ns>.rooms} for every gateway's room index ({@link RoomRecords}): no presence look-up.
  */
 @Singleton
 public final class Fanout {
@@ -45,10 +49,15 @@ public final class Fanout {
     private final FanoutLimits limits;
     private final Clock clock;
     private final LiveAudience live;
+    private final RoomRecords rooms;
+    private final Diffusion diffusion;
 
     Fanout(PresenceClient presence, EnvelopeProducer producer, KafkaSettings kafka,
-           FanoutLimits limits, Clock clock, LiveAudience live) {
+           FanoutLimits limits, Clock clock, LiveAudience live, RoomRecords rooms,
+           Diffusion diffusion) {
         this.live = live;
+        this.rooms = rooms;
+        this.diffusion = diffusion;
         this.presence = presence;
         this.producer = producer;
         this.kafka = kafka;
@@ -64,9 +73,19 @@ public final class Fanout {
      * produced at once; returns when Kafka has all.
      */
     public void sent(List<Sent> batch, String key) {
-        Map<Sent, List<Long>> reached = live.of(batch);
+        Map<Sent, Set<Long>> skipped = live.skipped(batch);
+        Map<Sent, List<Long>> reached = new IdentityHashMap<>();
         Set<Long> users = new LinkedHashSet<>();
-        reached.values().forEach(users::addAll);
+        for (Sent s : batch) {
+            if (s.message() != null && !inRoom(s)) {
+                Set<Long> skip = skipped.get(s);
+                List<Long> audience = skip.isEmpty() ? s.audience()
+                        : s.audience().stream().filter(u -> !skip.contains(u)).toList();
+                reached.put(s, audience);
+                users.addAll(audience);
+            }
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
         Map<Long, List<Connection>> byUser = new HashMap<>();
         locate(List.copyOf(users)).forEach(c -> byUser.computeIfAbsent(c.getUserId(),
                 u -> new ArrayList<>()).add(c));
@@ -84,6 +103,11 @@ public final class Fanout {
             ChatMessage proto = s.message().toProto();
             records.result(up.getGatewayId(), up.getConnectionId(),
                     result.setStored(proto).build());
+            Map<String, String> trace = Traces.carryOn(up.getTraceMap());
+            if (inRoom(s)) {
+                sends.add(rooms.deliver(proto, up, skipped.get(s), trace));
+                continue;
+            }
             Map<String, List<String>> byGateway = new TreeMap<>();
             for (Long user : reached.get(s)) {
                 for (Connection c : byUser.getOrDefault(user, List.of())) {
@@ -95,11 +119,9 @@ public final class Fanout {
                     }
                 }
             }
-            Map<String, String> trace = Traces.carryOn(up.getTraceMap());
             byGateway.forEach((gateway, connections) -> records.deliver(gateway, proto,
                     connections, up.getIngressAtMs(), trace));
         }
-        List<CompletableFuture<?>> sends = new ArrayList<>();
         records.build().forEach((gateway, pushes) -> pushes.forEach(push -> sends.add(
                 producer.send(kafka.pushTopic(gateway), key, Envelope.newBuilder()
                         .setEnvelopeId(UUID.randomUUID().toString())
@@ -126,6 +148,34 @@ public final class Fanout {
                                 .addAllConnectionIds(connections))
                         .build())));
         await(sends);
+    }
+
+    /**
+     * A message was recalled: its tombstone goes to every live connection of every member, one
+     * room record for a large group, push records per gateway otherwise.
+     */
+    public void recalled(ChatMessage tombstone) {
+        List<Long> members = live.smallAudience(tombstone.getConversationId());
+        if (members.isEmpty()) {
+            await(List.of(rooms.recalled(tombstone)));
+            return;
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        connectionsByGateway(members).forEach((gateway, connections) -> sends.add(producer.send(
+                kafka.pushTopic(gateway), tombstone.getConversationId(), Envelope.newBuilder()
+                        .setEnvelopeId(UUID.randomUUID().toString())
+                        .setCreatedAtMs(clock.millis())
+                        .setConversationId(tombstone.getConversationId())
+                        .setRecalled(Recalled.newBuilder().setMessage(tombstone)
+                                .addAllConnectionIds(connections))
+                        .build())));
+        await(sends);
+    }
+
+    /** A large group's message goes through the rooms, a small group's or a pair's by presence. */
+    private boolean inRoom(Sent s) {
+        return s.upstream().getChatSend().getGroupId() != 0
+                && diffusion.isLarge(s.audience().size());
     }
 
     /** A user came online or went offline: tells every live connection of {@code told}. */

@@ -2,11 +2,13 @@ package io.parley.logic.delivery;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.parley.logic.inbox.Diffusion;
 import io.parley.logic.mention.Mentions;
 import io.parley.logic.message.Message;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,10 +27,12 @@ import java.util.Set;
 public class LiveAudience {
     private final JdbcOperations jdbc;
     private final Mentions mentions;
+    private final Diffusion diffusion;
 
-    LiveAudience(JdbcOperations jdbc, Mentions mentions) {
+    LiveAudience(JdbcOperations jdbc, Mentions mentions, Diffusion diffusion) {
         this.jdbc = jdbc;
         this.mentions = mentions;
+        this.diffusion = diffusion;
     }
 
     /** The live audience of one message. */
@@ -39,9 +43,12 @@ public class LiveAudience {
         return without(message, audience, muted);
     }
 
-    /** The live audience of every stored send of a batch, with one query for all of them. */
+    /**
+     * The members of each stored send of a batch who get no live frame of it (muted, not
+     * mentioned, not its sender), with one query for all of them.
+     */
     @Connectable
-    public Map<Sent, List<Long>> of(List<Sent> batch) {
+    public Map<Sent, Set<Long>> skipped(List<Sent> batch) {
         Set<String> conversations = new LinkedHashSet<>();
         for (Sent s : batch) {
             if (s.message() != null) {
@@ -49,24 +56,48 @@ public class LiveAudience {
             }
         }
         Map<String, Set<Long>> muted = muted(conversations);
-        Map<Sent, List<Long>> out = new IdentityHashMap<>();
+        Map<Sent, Set<Long>> out = new IdentityHashMap<>();
         for (Sent s : batch) {
             if (s.message() != null) {
-                out.put(s, without(s.message(), s.audience(),
+                out.put(s, skipped(s.message(),
                         muted.getOrDefault(s.message().conversationId(), Set.of())));
             }
         }
         return out;
     }
 
+    /** The members of a direct conversation or a small group, or empty for a large group. */
+    @Connectable
+    public List<Long> smallAudience(String conversationId) {
+        if (diffusion.of(List.of(conversationId)).get(conversationId) == Diffusion.Mode.READ) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("SELECT user_id FROM conversation_members "
+                + "WHERE conversation_id = ?", ps -> {
+                    ps.setString(1, conversationId);
+                    List<Long> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     private List<Long> without(Message message, List<Long> audience, Set<Long> mutedMembers) {
+        Set<Long> skipped = skipped(message, mutedMembers);
+        return skipped.isEmpty() ? audience
+                : audience.stream().filter(u -> !skipped.contains(u)).toList();
+    }
+
+    private Set<Long> skipped(Message message, Set<Long> mutedMembers) {
         Set<Long> muted = new HashSet<>(mutedMembers);
         muted.remove(message.senderId());
-        if (muted.isEmpty()) {
-            return audience;
+        if (!muted.isEmpty()) {
+            muted.removeAll(mentions.mentioned(message.conversationId(), message.seq(), muted));
         }
-        muted.removeAll(mentions.mentioned(message.conversationId(), message.seq(), muted));
-        return audience.stream().filter(u -> !muted.contains(u)).toList();
+        return muted;
     }
 
     private Map<String, Set<Long>> muted(Set<String> conversationIds) {

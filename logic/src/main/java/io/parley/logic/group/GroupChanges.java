@@ -28,9 +28,12 @@ final class GroupChanges {
     private final GroupRepository groups;
     private final GroupMemberCache cache;
     private final Clock clock;
+    private final RoomNotices rooms;
 
     GroupChanges(DistributedLock locks, TransactionOperations<Connection> transactions,
-                 GroupRepository groups, GroupMemberCache cache, Clock clock) {
+                 GroupRepository groups, GroupMemberCache cache, Clock clock,
+                 RoomNotices rooms) {
+        this.rooms = rooms;
         this.locks = locks;
         this.transactions = transactions;
         this.groups = groups;
@@ -40,26 +43,38 @@ final class GroupChanges {
 
     /** Creates a group and runs {@code body} on it in one transaction; no lock: the id is new. */
     <T> T create(Group group, Function<Change, T> body) {
-        return transactions.executeWrite(status -> {
+        Change change = new Change(group, group.ownerId(), group.createdAt());
+        T result = transactions.executeWrite(status -> {
             groups.insert(group.id(), group.name(), group.avatarUrl(), group.notice(),
                     group.joinPolicy(), group.ownerId(), group.memberCount(), group.createdAt());
-            return body.apply(new Change(group, group.ownerId(), group.createdAt()));
+            return body.apply(change);
         });
+        rooms.afterCommit(group.id(), change.moves());
+        return result;
     }
 
     /** Changes an existing group on behalf of {@code actorId}; see the class comment. */
     <T> T apply(long groupId, long actorId, Function<Change, T> body) {
         T result;
+        RoomMoves moves = new RoomMoves();
+        boolean announced = false;
         try (Lease lease = locks.acquire("group:" + groupId)) {
             result = transactions.executeWrite(status -> {
                 Group group = groups.findLive(groupId).orElseThrow(
                         () -> new ParleyException(ErrorCode.GROUP_NOT_FOUND));
-                T outcome = body.apply(new Change(group, actorId, now()));
+                T outcome = body.apply(new Change(group, actorId, now(), moves));
+                rooms.beforeCommit(groupId, moves);
                 lease.confirm();
                 return outcome;
             });
+            announced = true;
+        } finally {
+            if (!announced) {
+                rooms.rolledBack(groupId, moves);
+            }
         }
         cache.invalidate(groupId);
+        rooms.afterCommit(groupId, moves);
         return result;
     }
 

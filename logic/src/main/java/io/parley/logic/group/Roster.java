@@ -97,6 +97,7 @@ final class Roster {
             conversations.addMember(groupId, userId, change.at());
         }
         groups.addToMemberCount(groupId, userIds.size());
+        change.moves().joined.addAll(userIds);
         applications.settleFor(groupId, userIds, change.at(), change.actorId());
     }
 
@@ -104,6 +105,7 @@ final class Roster {
         if (members.delete(change.groupId(), userId) == 1) {
             conversations.removeMember(change.groupId(), userId);
             groups.addToMemberCount(change.groupId(), -1);
+            change.moves().left.add(userId);
         }
     }
 
@@ -126,6 +128,7 @@ final class Roster {
     /** Everyone leaves and pending applications are rejected: the group is being dissolved. */
     void disband(Change change) {
         members.deleteAll(change.groupId());
+        change.moves().closed = true;
         conversations.removeAllMembers(change.groupId());
         applications.rejectAll(change.groupId(), change.at(), change.actorId());
     }

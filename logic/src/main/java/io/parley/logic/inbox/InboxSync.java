@@ -29,7 +29,8 @@ public class InboxSync {
             + "FROM inbox i "
             + "JOIN messages m ON m.id = i.message_id WHERE i.user_id = ? AND i.inbox_seq > ? "
             + "ORDER BY i.inbox_seq LIMIT ?";
-    private static final String ROOMS = "SELECT c.id, c.last_seq, cm.last_read_seq "
+    private static final String ROOMS = "SELECT c.id, c.last_seq, "
+            + "GREATEST(cm.last_read_seq, cm.joined_seq) "
             + "FROM group_members gm JOIN `groups` g ON g.id = gm.group_id "
             + "JOIN conversation_members cm ON cm.conversation_id = CONCAT('g_', gm.group_id) "
             + "AND cm.user_id = gm.user_id JOIN conversations c ON c.id = cm.conversation_id "
@@ -37,7 +38,8 @@ public class InboxSync {
     private static final String BADGES = "SELECT conversation_id, muted, mentions FROM ("
             + "SELECT m.conversation_id, m.muted, (SELECT COUNT(*) FROM message_mentions x "
             + "WHERE x.conversation_id = m.conversation_id AND x.user_id IN (0, m.user_id) "
-            + "AND x.seq > m.last_read_seq AND x.sender_id <> m.user_id) AS mentions "
+            + "AND x.seq > GREATEST(m.last_read_seq, m.joined_seq) "
+            + "AND x.sender_id <> m.user_id) AS mentions "
             + "FROM conversation_members m WHERE m.user_id = ?) b "
             + "WHERE muted = 1 OR mentions > 0 ORDER BY conversation_id";
 
@@ -127,7 +129,7 @@ public class InboxSync {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long last = rs.getLong(2);
-                    long read = rs.getLong(3);
+                    long read = Math.min(rs.getLong(3), last);
                     out.add(RoomState.newBuilder().setConversationId(rs.getString(1))
                             .setLastSeq(last).setReadSeq(read).setUnread(last - read).build());
                 }

@@ -14,9 +14,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Pages of one conversation's messages by seq, for members only: backwards from a seq (scroll
- * back, from any device) or forwards after a seq (catch up after being offline). Both walk the
- * unique (conversation_id, seq) index.
+ * Pages of one conversation's messages by seq, for members only and from where they joined
+ * ({@code joined_seq}, see {@code im.logic.group.history-from-join}): backwards from a seq
+ * (scroll back, from any device) or forwards after a seq (catch up after being offline). Both
+ * walk the unique (conversation_id, seq) index.
  */
 @Singleton
 public class History {
@@ -44,15 +45,21 @@ public class History {
     public HistoryReply page(long userId, String conversationId, long beforeSeq, long afterSeq,
                              int limit) {
         int size = pages.size(limit);
-        members.requireMember(userId, conversationId);
+        long joined = members.joinedSeq(userId, conversationId);
         boolean forwards = afterSeq >= 0;
         String sql = COLUMNS + (forwards
                 ? "WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?"
-                : "WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
+                : "WHERE conversation_id = ? AND seq < ? AND seq > ? ORDER BY seq DESC LIMIT ?");
         List<ChatMessage> rows = jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, conversationId);
-            ps.setLong(2, forwards ? afterSeq : (beforeSeq > 0 ? beforeSeq : Long.MAX_VALUE));
-            ps.setInt(3, size + 1);
+            if (forwards) {
+                ps.setLong(2, Math.max(afterSeq, joined));
+                ps.setInt(3, size + 1);
+            } else {
+                ps.setLong(2, beforeSeq > 0 ? beforeSeq : Long.MAX_VALUE);
+                ps.setLong(3, joined);
+                ps.setInt(4, size + 1);
+            }
             List<ChatMessage> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -46,7 +46,7 @@ public final class UpstreamListener extends EnvelopeListener {
 
     @Override
     protected List<String> producedTopics(KafkaSettings kafka) {
-        return List.of(kafka.taskTopic());
+        return List.of(kafka.taskTopic(), kafka.roomsTopic());
     }
 
     @Override

@@ -147,8 +147,8 @@ class InboxIT {
         RoomState room = ofMember.getLargeGroups(0);
         assertEquals("g_" + group, room.getConversationId());
         assertEquals(3, room.getLastSeq());
-        assertEquals(0, room.getReadSeq());
-        assertEquals(3, room.getUnread());
+        assertEquals(1, room.getReadSeq(), "joined after seq 1: history and unread from there");
+        assertEquals(2, room.getUnread());
         RoomState ofSender = sync.after(members[1], 0, 0).getLargeGroups(0);
         assertEquals(3, ofSender.getReadSeq(), "the sender has read its own message");
         assertEquals(0, ofSender.getUnread());
