@@ -17,8 +17,9 @@ import io.micronaut.serde.annotation.Serdeable;
         @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
         @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
         @JsonSubTypes.Type(value = ReadFrame.class, name = "read"),
-        @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence")
+        @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
+        @JsonSubTypes.Type(value = ReconnectFrame.class, name = "reconnect")
 })
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, ErrorFrame,
-        PongFrame, ReadFrame, PresenceFrame {
+        PongFrame, ReadFrame, PresenceFrame, ReconnectFrame {
 }
