@@ -103,10 +103,10 @@ class DrainIT {
                         "the drained gateway left etcd before telling clients");
             }
             assertEquals(503, here.get("/ws", null).status(), "no new socket while draining");
-            for (Side m : movers) {
-                m.move(URI.create(m.told.get().url().replaceFirst("^ws", "http")
-                        .replaceFirst("/ws$", "")));
-            }
+            CompletableFuture.allOf(movers.stream().map(m -> CompletableFuture.runAsync(() ->
+                    m.move(URI.create(m.told.join().url().replaceFirst("^ws", "http")
+                            .replaceFirst("/ws$", ""))))).toArray(CompletableFuture[]::new))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             Thread.sleep(1_500);
             chatting.set(false);
             for (Thread t : senders) {
