@@ -1,9 +1,7 @@
 package io.parley.gateway.drain;
 
-import io.micronaut.serde.annotation.Serdeable;
-
 /**
- * What a drain did, logged at its end and answered by {@code POST /admin/drain}.
+ * What a drain did, logged at its end.
  *
  * @param told          sockets sent a {@code reconnect} frame
  * @param suggested     the gateway they were sent to, or null (none live: they ask
@@ -12,6 +10,5 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param closed        sockets closed with 4411 at its end
  * @param tookMs        from the start of the drain until the last socket was gone
  */
-@Serdeable
 public record DrainReport(int told, String suggested, int left, int closed, long tookMs) {
 }

@@ -58,11 +58,6 @@ public final class GatewayDrain {
         this.settings = settings;
     }
 
-    /** True once a drain has begun. */
-    public boolean draining() {
-        return started.get();
-    }
-
     /** Starts the drain on a thread of its own (once); the future completes when it is done. */
     public CompletableFuture<DrainReport> start() {
         if (started.compareAndSet(false, true)) {
