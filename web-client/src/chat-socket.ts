@@ -2,7 +2,9 @@
 // a drop reconnects with backoff until stopped. The browser's word counts too (network-watch.ts):
 // offline drops the socket and waits, without spending attempts; online, or the tab coming to the
 // front, connects at once instead of waiting out the backoff. Close code 4401 (token refused) ends it for good:
-// reconnecting with the same token would only be refused again.
+// reconnecting with the same token would only be refused again. A draining gateway sends
+// `reconnect` (move to the gateway it names, within a random pause) and closes stragglers with
+// 4411: both mean "connect elsewhere now", not a failure, so neither spends a backoff attempt.
 
 import { Backoff } from './backoff';
 import {
@@ -17,6 +19,10 @@ import {
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 export const CLOSE_AUTH_REFUSED = 4401;
+export const CLOSE_DRAINED = 4411;
+// After a 4411 the reconnect waits a random pause up to this, so a drained gateway's last
+// clients do not all arrive at once.
+const DRAINED_SPREAD_MS = 1_000;
 
 /** What the class needs of a browser WebSocket, so tests can hand it a fake. */
 export interface SocketLike {
@@ -44,6 +50,8 @@ export interface ChatSocketDeps {
   now(): number;
   backoff: Backoff;
   log(message: string): void;
+  /** In [0, 1): spreads moves away from a draining gateway; Math.random when left out. */
+  random?: () => number;
 }
 
 const OPEN = 1;
@@ -63,10 +71,13 @@ export class ChatSocket {
   private heartbeatMs = 0;
   private lastFrameAt = 0;
   private networkDown = false;
+  /** The WebSocket address a draining gateway named, used by the next open only. */
+  private suggested: string | undefined;
 
   constructor(
     // A string, or a promise of one (asking /api/gateway first); a failed promise is a drop.
-    private readonly url: () => string | Promise<string>,
+    // `suggested` is the address a draining gateway named, when there is one to try.
+    private readonly url: (suggested?: string) => string | Promise<string>,
     private readonly events: ChatSocketEvents,
     private readonly deps: ChatSocketDeps = browserDeps(),
   ) {}
@@ -134,8 +145,10 @@ export class ChatSocket {
 
   private open(): void {
     let url: string | Promise<string>;
+    const suggested = this.suggested;
+    this.suggested = undefined;
     try {
-      url = this.url();
+      url = this.url(suggested);
     } catch (e) {
       url = Promise.reject(e);
     }
@@ -195,6 +208,10 @@ export class ChatSocket {
       this.events.welcome(frame);
       return;
     }
+    if (frame.type === 'reconnect') {
+      this.move(socket, frame.url, frame.withinMs);
+      return;
+    }
     this.events.frame(frame);
   }
 
@@ -206,6 +223,31 @@ export class ChatSocket {
     }
     if (socket.readyState === OPEN) socket.send(encodeClientFrame({ type: 'ping' }));
     this.schedule(() => this.heartbeat(socket), this.heartbeatMs);
+  }
+
+  /**
+   * The gateway drains: leave it for `url` (or wherever /api/gateway says) after a random pause
+   * of up to `withinMs`. Pending sends go again on the next welcome, and the sync after it
+   * catches up what this socket never confirmed, as after any reconnect.
+   */
+  private move(socket: SocketLike, url: string | null, withinMs: number): void {
+    this.deps.log(`gateway draining; moving to ${url ?? 'another gateway'}`);
+    this.suggested = url ?? undefined;
+    detach(socket);
+    socket.close(1000, 'moving');
+    this.socket = null;
+    this.welcomed = false;
+    this.reconnectSoon(withinMs);
+  }
+
+  /** Connects again after a random pause of up to `withinMs`, spending no backoff attempt. */
+  private reconnectSoon(withinMs: number): void {
+    this.deps.backoff.reset();
+    this.events.status('reconnecting');
+    const random = this.deps.random ?? Math.random;
+    this.schedule(() => {
+      if (!this.stopped) this.open();
+    }, Math.floor(random() * withinMs));
   }
 
   /** Gives up on a socket that looks dead and goes the way of any other drop. */
@@ -226,6 +268,11 @@ export class ChatSocket {
     if (code === CLOSE_AUTH_REFUSED) {
       this.stopped = true;
       this.events.authRefused();
+      return;
+    }
+    if (code === CLOSE_DRAINED && !this.networkDown) {
+      this.deps.log('gateway drained; reconnecting now');
+      this.reconnectSoon(DRAINED_SPREAD_MS);
       return;
     }
     this.retryLater(code);
@@ -264,16 +311,19 @@ function detach(socket: SocketLike): void {
 
 /**
  * Asks the gateway for the least loaded live gateway ({@code GET /api/gateway}) and returns its
- * socket URL with the token; the page's own origin when the answer fails or is unusable.
+ * socket URL with the token; the page's own origin when the answer fails or is unusable. With
+ * `suggested` (a draining gateway's `reconnect` address) that address is used without asking.
  */
 export async function gatewaySocketUrl(
   ask: () => Promise<{ url: string }>,
   location: Location,
   token: string,
   deviceId: string,
+  suggested?: string,
 ): Promise<string> {
   try {
-    const { url } = await ask();
+    // A draining gateway's suggestion first; asking costs a round trip to a gateway.
+    const { url } = suggested !== undefined ? { url: suggested } : await ask();
     if (typeof url === 'string' && /^wss?:\/\//.test(url)) {
       return `${url}?token=${encodeURIComponent(token)}&device=${encodeURIComponent(deviceId)}`;
     }

@@ -82,7 +82,7 @@ export class ChatView {
     });
 
     const askGateway = () => api.request<{ url: string }>('GET', '/api/gateway');
-    this.socket = new ChatSocket(() => gatewaySocketUrl(askGateway, location, options.token(), deviceId()), {
+    this.socket = new ChatSocket((suggested) => gatewaySocketUrl(askGateway, location, options.token(), deviceId(), suggested), {
       status: (s) => options.status(s),
       welcome: (frame: WelcomeFrame) => {
         if (frame.userId !== self.userId) {

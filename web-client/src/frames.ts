@@ -72,6 +72,17 @@ export interface RecallFrame {
   recalledAt: number;
 }
 
+/**
+ * The gateway is draining: move to `url` (null: ask GET /api/gateway) after a random pause of up
+ * to `withinMs`. Until then the socket still works; at the end of the grace period it closes 4411.
+ */
+export interface ReconnectFrame {
+  type: 'reconnect';
+  gatewayId: string | null;
+  url: string | null;
+  withinMs: number;
+}
+
 export type ServerFrame =
   | RecallFrame
   | WelcomeFrame
@@ -80,7 +91,8 @@ export type ServerFrame =
   | MessageFrame
   | ErrorFrame
   | ReadFrame
-  | PresenceFrame;
+  | PresenceFrame
+  | ReconnectFrame;
 
 /** A direct message names its recipient; a group message names the conversation instead. */
 export type SendFrame = DirectSendFrame | GroupSendFrame;
@@ -178,6 +190,11 @@ export function parseServerFrame(text: string): ServerFrame {
         from: userId(f, 'from'),
         recalledAt: int(f, 'recalledAt'),
       };
+    case 'reconnect': {
+      const url = optionalStr(f, 'url');
+      if (url !== null && !/^wss?:\/\//.test(url)) fail('reconnect url must be ws:// or wss://');
+      return { type: 'reconnect', gatewayId: optionalStr(f, 'gatewayId'), url, withinMs: int(f, 'withinMs') };
+    }
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(f.type)}`);
   }

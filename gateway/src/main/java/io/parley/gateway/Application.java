@@ -1,6 +1,7 @@
 package io.parley.gateway;
 
 import io.micronaut.runtime.Micronaut;
+import io.parley.gateway.drain.DrainOnSignal;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -24,6 +25,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        DrainOnSignal.install(Micronaut.build(args).mainClass(Application.class).banner(false)
+                .start());
     }
 }

@@ -61,7 +61,8 @@ public enum ErrorCode {
     MENTION_ALL_NOT_ALLOWED(5010, 403, "Only the owner or an admin may mention @all"),
 
     INTERNAL(9001, 500, "Internal error"),
-    UNAVAILABLE(9002, 503, "A backing service is unavailable; retry later");
+    UNAVAILABLE(9002, 503, "A backing service is unavailable; retry later"),
+    GATEWAY_DRAINING(9003, 503, "This gateway is shutting down; connect through GET /api/gateway");
 
     private final int code;
     private final int httpStatus;

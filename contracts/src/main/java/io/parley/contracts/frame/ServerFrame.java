@@ -18,8 +18,9 @@ import io.micronaut.serde.annotation.Serdeable;
         @JsonSubTypes.Type(value = PongFrame.class, name = "pong"),
         @JsonSubTypes.Type(value = ReadFrame.class, name = "read"),
         @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
-        @JsonSubTypes.Type(value = RecallFrame.class, name = "recall")
+        @JsonSubTypes.Type(value = RecallFrame.class, name = "recall"),
+        @JsonSubTypes.Type(value = ReconnectFrame.class, name = "reconnect")
 })
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, ErrorFrame,
-        PongFrame, ReadFrame, PresenceFrame, RecallFrame {
+        PongFrame, ReadFrame, PresenceFrame, RecallFrame, ReconnectFrame {
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Puts this instance into etcd once its HTTP (and gRPC) servers listen, under a lease kept alive
@@ -39,6 +40,7 @@ public final class ServiceRegistration implements ApplicationEventListener<Serve
     private final String advertisedHost;
     private final LeaseHolder lease;
     private final Optional<InstanceLoad> load;
+    private final AtomicBoolean withdrawn = new AtomicBoolean();
     private volatile ServiceInstance registered;
 
     ServiceRegistration(Client etcd, EtcdSettings settings, InstanceIdentity identity,
@@ -114,9 +116,20 @@ public final class ServiceRegistration implements ApplicationEventListener<Serve
                 PutOption.builder().withLeaseId(leaseId).build()).get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Takes the entry out of etcd now (the lease is revoked), so that callers and the gateway
+     * locator stop choosing this instance while it keeps serving what it holds: the first step
+     * of a gateway's drain. Idempotent; readiness is DOWN from here on.
+     */
+    public void withdraw() {
+        if (withdrawn.compareAndSet(false, true)) {
+            lease.close();
+            LOG.info("deregistered {}", identity.instanceId());
+        }
+    }
+
     @PreDestroy
     void deregister() {
-        lease.close();
-        LOG.info("deregistered {}", identity.instanceId());
+        withdraw();
     }
 }

@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
+import io.parley.platform.kafka.KafkaSettings;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -17,22 +18,26 @@ import java.util.Map;
 
 /**
  * Rotating refresh tokens in Redis, shared by every gateway. A token is 32 random bytes; only its
- * SHA-256 is stored ({@code im:refresh:<hash>}: user, name, family, uses), for the refresh TTL.
+ * SHA-256 is stored ({@code <ns>:refresh:<hash>}: user, name, family, uses), for the refresh TTL.
  * Using one hands out the next of its family and spends it; a spent token presented again means
- * it leaked, so the whole family is revoked ({@code im:refresh-revoked:<family>}) and the thief
+ * it leaked, so the whole family is revoked ({@code <ns>:refresh-revoked:<family>}) and the thief
  * and the owner both sign in again. Logging out revokes the family the same way.
  */
 @Singleton
 final class RefreshTokens {
-    private static final String KEY_PREFIX = "im:refresh:";
-    private static final String REVOKED_PREFIX = "im:refresh-revoked:";
+    /** {@code <ns>:refresh:} and {@code <ns>:refresh-revoked:} ({@code im.kafka.namespace}). */
+    private final String keyPrefix;
+    private final String revokedPrefix;
     private static final Base64.Encoder TOKEN_TEXT = Base64.getUrlEncoder().withoutPadding();
 
     private final RedisCommands<String, String> redis;
     private final AuthSettings settings;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokens(StatefulRedisConnection<String, String> redis, AuthSettings settings) {
+    RefreshTokens(StatefulRedisConnection<String, String> redis, AuthSettings settings,
+                  KafkaSettings kafka) {
+        this.keyPrefix = kafka.namespace() + ":refresh:";
+        this.revokedPrefix = kafka.namespace() + ":refresh-revoked:";
         this.redis = redis.sync();
         this.settings = settings;
     }
@@ -47,7 +52,7 @@ final class RefreshTokens {
      * REFRESH_TOKEN_INVALID. Already spent: the family is revoked, REFRESH_TOKEN_REUSED.
      */
     RefreshToken rotate(String token) {
-        String key = KEY_PREFIX + hash(token);
+        String key = keyPrefix + hash(token);
         RefreshToken current = find(key, token);
         if (redis.hincrby(key, "uses", 1) > 1) {
             revokeFamily(current.familyId());
@@ -58,7 +63,7 @@ final class RefreshTokens {
 
     /** Logs the family of {@code token} out, if it is {@code userId}'s; anything else is ignored. */
     void revoke(long userId, String token) {
-        Map<String, String> row = redis.hgetall(KEY_PREFIX + hash(token));
+        Map<String, String> row = redis.hgetall(keyPrefix + hash(token));
         if (!row.isEmpty() && Long.toString(userId).equals(row.get("user"))) {
             revokeFamily(row.get("family"));
         }
@@ -70,7 +75,7 @@ final class RefreshTokens {
 
     private RefreshToken find(String key, String token) {
         Map<String, String> row = redis.hgetall(key);
-        if (row.isEmpty() || redis.exists(REVOKED_PREFIX + row.get("family")) > 0) {
+        if (row.isEmpty() || redis.exists(revokedPrefix + row.get("family")) > 0) {
             throw new ParleyException(ErrorCode.REFRESH_TOKEN_INVALID);
         }
         return new RefreshToken(token, Long.parseLong(row.get("user")), row.get("family"));
@@ -78,7 +83,7 @@ final class RefreshTokens {
 
     private RefreshToken store(long userId, String familyId) {
         String token = randomText(32);
-        String key = KEY_PREFIX + hash(token);
+        String key = keyPrefix + hash(token);
         redis.hset(key, Map.of("user", Long.toString(userId), "family", familyId, "uses", "0"));
         redis.pexpire(key, settings.refreshTtl().toMillis());
         return new RefreshToken(token, userId, familyId);
@@ -86,7 +91,7 @@ final class RefreshTokens {
 
     /** Remembered as long as any token of the family could still be presented. */
     private void revokeFamily(String familyId) {
-        redis.set(REVOKED_PREFIX + familyId, "1",
+        redis.set(revokedPrefix + familyId, "1",
                 SetArgs.Builder.px(settings.refreshTtl().toMillis()));
     }
 

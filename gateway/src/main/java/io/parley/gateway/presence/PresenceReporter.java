@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,10 +33,13 @@ public final class PresenceReporter {
     private final PresenceServiceGrpc.PresenceServiceBlockingStub stub;
     private final RpcGuard guard;
     private final String gatewayId;
+    private final PresenceReports reports;
     private final ExecutorService calls = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "presence-reporter"));
 
-    PresenceReporter(ServiceChannels channels, RpcGuards guards, GatewayIdentity gateway) {
+    PresenceReporter(ServiceChannels channels, RpcGuards guards, GatewayIdentity gateway,
+                     PresenceReports reports) {
+        this.reports = reports;
         this.stub = PresenceServiceGrpc.newBlockingStub(channels.channel("session"));
         this.guard = guards.of("session");
         this.gatewayId = gateway.id();
@@ -53,10 +57,19 @@ public final class PresenceReporter {
         submit("disconnect", () -> stub().disconnect(ref));
     }
 
+    /**
+     * Re-reports every open socket, as calls of at most {@code im.gateway.presence.chunk-size}
+     * connections each, queued and sent in the background: connects and disconnects made
+     * meanwhile go between the chunks instead of behind one huge message, and the order of
+     * each socket's own reports still holds (one queue).
+     */
     public void heartbeat(Collection<SocketConnection> open) {
-        GatewayHeartbeat beat = GatewayHeartbeat.newBuilder().setGatewayId(gatewayId)
-                .addAllConnections(open.stream().map(this::toProto).toList()).build();
-        submit("heartbeat", () -> stub().heartbeat(beat));
+        for (List<SocketConnection> chunk : reports.chunks(List.copyOf(open))) {
+            submit("heartbeat", () -> stub().heartbeat(GatewayHeartbeat.newBuilder()
+                    .setGatewayId(gatewayId)
+                    .addAllConnections(chunk.stream().filter(SocketConnection::isOpen)
+                            .map(this::toProto).toList()).build()));
+        }
     }
 
     private CompletableFuture<Void> submit(String what, Runnable call) {

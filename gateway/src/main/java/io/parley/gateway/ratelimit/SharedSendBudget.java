@@ -3,19 +3,19 @@ package io.parley.gateway.ratelimit;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.parley.platform.kafka.KafkaSettings;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The per-user send budget every gateway draws from: a token bucket in Redis
- * ({@code im:sendrate:<userId>}, refilled at {@code sends-per-second} up to {@code burst}, by
+ * ({@code <ns>:sendrate:<userId>}, refilled at {@code sends-per-second} up to {@code burst}, by
  * Redis' own clock), read and taken in one Lua script so concurrent gateways never both spend a
  * token. A gateway takes a lease of several tokens at once ({@link SendRateLimiter}).
  */
 @Singleton
 final class SharedSendBudget {
-    private static final String KEY_PREFIX = "im:sendrate:";
     private static final String LEASE = """
             local rate = tonumber(ARGV[1])
             local burst = tonumber(ARGV[2])
@@ -40,7 +40,12 @@ final class SharedSendBudget {
     private final RedisAsyncCommands<String, String> redis;
     private final RateLimits limits;
 
-    SharedSendBudget(StatefulRedisConnection<String, String> redis, RateLimits limits) {
+    /** {@code <ns>:sendrate:}, the namespace being {@code im.kafka.namespace}. */
+    private final String keyPrefix;
+
+    SharedSendBudget(StatefulRedisConnection<String, String> redis, RateLimits limits,
+                     KafkaSettings kafka) {
+        this.keyPrefix = kafka.namespace() + ":sendrate:";
         this.redis = redis.async();
         this.limits = limits;
     }
@@ -52,7 +57,7 @@ final class SharedSendBudget {
 
     /** As {@link #lease(long, int)}, with the bucket's rate and size given (live settings). */
     CompletableFuture<Integer> lease(long userId, int want, double sendsPerSecond, int burst) {
-        return redis.<Long>eval(LEASE, ScriptOutputType.INTEGER, new String[] {KEY_PREFIX + userId},
+        return redis.<Long>eval(LEASE, ScriptOutputType.INTEGER, new String[] {keyPrefix + userId},
                         Double.toString(sendsPerSecond), Integer.toString(burst),
                         Integer.toString(want))
                 .thenApply(Long::intValue).toCompletableFuture();

@@ -71,6 +71,10 @@ final class ChatSocket {
         // are dropped, and the reference publishes the connection safely to the event loop.
         AtomicReference<SocketConnection> admitted = new AtomicReference<>();
         session.put(ATTR, admitted);
+        if (!connections.admitting()) {
+            session.close(Connections.DRAINED);
+            return;
+        }
         String device = device(request.getParameters().get("device"));
         tokens.verify(request.getParameters().get("token")).whenComplete((token, error) -> {
             if (error != null) {
@@ -96,9 +100,10 @@ final class ChatSocket {
         admitted.set(connection);
         connections.add(connection).thenCombine(tokens.isRevoked(token), (v, revoked) -> revoked)
                 .whenComplete((revoked, error) -> {
-                    if (error != null || revoked || !session.isOpen()) {
+                    if (error != null || revoked || !session.isOpen() || !connections.admitting()) {
                         connections.remove(connection);
-                        session.close(error != null ? TRY_AGAIN_LATER : UNAUTHORIZED);
+                        session.close(error != null ? TRY_AGAIN_LATER
+                                : revoked ? UNAUTHORIZED : Connections.DRAINED);
                     } else {
                         connections.welcome(connection, new WelcomeFrame(connection.userId(),
                                 gateway.id(), connection.connectionId(),

@@ -31,10 +31,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Connections {
     /** Sent to every socket on shutdown, so clients reconnect to another gateway at once. */
     static final CloseReason GOING_AWAY = new CloseReason(1001, "gateway shutting down");
+    /**
+     * The gateway drains: a socket still here at the end of the grace period, or one that slipped
+     * past the upgrade check. Not an error: reconnect at once (through {@code GET /api/gateway}).
+     */
+    public static final CloseReason DRAINED = new CloseReason(4411, "gateway draining; reconnect");
 
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
     private final Map<String, SocketConnection> byId = new ConcurrentHashMap<>();
+    /** False once the gateway drains: no new socket is admitted from then on. */
+    private volatile boolean admitting = true;
     private final AtomicLong outOfOrder = new AtomicLong();
     private final FrameCodec codec;
     private final PresenceReporter presence;
@@ -160,13 +167,30 @@ public final class Connections {
         return byId.size();
     }
 
-    @PreDestroy
-    void closeAll() {
-        for (SocketConnection c : all()) {
+    /** From now on new sockets are refused (the gateway drains); sockets held stay. */
+    public void stopAdmitting() {
+        admitting = false;
+    }
+
+    public boolean admitting() {
+        return admitting;
+    }
+
+    /** Closes every socket held with {@code reason}, each reported gone to session; returns them. */
+    public List<SocketConnection> closeAll(CloseReason reason) {
+        List<SocketConnection> closed = List.copyOf(byId.values());
+        for (SocketConnection c : closed) {
             remove(c);
             if (c.session().isOpen()) {
-                c.session().close(GOING_AWAY);
+                c.session().close(reason);
             }
         }
+        return closed;
+    }
+
+    /** Sockets still held when the context stops without a drain (an embedded server's close). */
+    @PreDestroy
+    void closeRest() {
+        closeAll(GOING_AWAY);
     }
 }

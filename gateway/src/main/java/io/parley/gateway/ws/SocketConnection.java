@@ -59,6 +59,15 @@ public final class SocketConnection {
         return connectionId;
     }
 
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Opened over TLS: addresses given to it are {@code wss}. */
+    public boolean secure() {
+        return session.isSecure();
+    }
+
     public String deviceId() {
         return deviceId;
     }

@@ -4,6 +4,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
+import io.parley.platform.kafka.KafkaSettings;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class RefreshTokensIT {
     @Inject
+    KafkaSettings kafka;
+    @Inject
     RefreshTokens refreshTokens;
     @Inject
     StatefulRedisConnection<String, String> redis;
@@ -30,9 +33,9 @@ class RefreshTokensIT {
     @Test
     void rotatesAndRevokesTheFamilyOnReuse() throws Exception {
         RefreshToken first = refreshTokens.issue(41);
-        assertEquals(0, redis.sync().exists("im:refresh:" + first.token()), "never stored as is");
-        assertEquals(1, redis.sync().exists("im:refresh:" + sha256(first.token())));
-        long ttl = redis.sync().pttl("im:refresh:" + sha256(first.token()));
+        assertEquals(0, redis.sync().exists(kafka.namespace() + ":refresh:" + first.token()), "never stored as is");
+        assertEquals(1, redis.sync().exists(kafka.namespace() + ":refresh:" + sha256(first.token())));
+        long ttl = redis.sync().pttl(kafka.namespace() + ":refresh:" + sha256(first.token()));
         assertTrue(ttl > 29L * 24 * 3600 * 1000, "kept for the refresh TTL: " + ttl);
 
         RefreshToken second = refreshTokens.rotate(first.token());

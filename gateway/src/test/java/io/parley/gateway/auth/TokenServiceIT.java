@@ -13,6 +13,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.platform.kafka.KafkaSettings;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 class TokenServiceIT {
+    @Inject
+    KafkaSettings kafka;
     private static final long MISSING_USER = 404;
 
     @Inject
@@ -59,7 +62,7 @@ class TokenServiceIT {
 
         assertTrue(tokens.verify(first).get(5, TimeUnit.SECONDS).isEmpty(), "revoked");
         assertTrue(tokens.verify(second).get(5, TimeUnit.SECONDS).isPresent(), "others stand");
-        long ttl = redis.sync().pttl("im:revoked:" + a.tokenId());
+        long ttl = redis.sync().pttl(kafka.namespace() + ":revoked:" + a.tokenId());
         long remaining = Duration.between(Instant.now(), a.expiresAt()).toMillis();
         assertTrue(ttl > remaining - 5_000 && ttl <= remaining + 1_000,
                 "kept as long as the token lives: " + ttl + " vs " + remaining);

@@ -4,6 +4,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import io.parley.platform.config.LiveValue;
+import io.parley.platform.kafka.KafkaSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -20,15 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class SharedSendBudgetIT {
     @Inject
+    KafkaSettings kafka;
+    @Inject
     StatefulRedisConnection<String, String> redis;
 
     @Test
     void twoGatewaysTogetherAllowOneUserOneBurst() throws Exception {
         RateLimits limits = new RateLimits(0.5, 10, 3, Duration.ofSeconds(30));
-        SendRateLimiter gw1 = new SendRateLimiter(new SharedSendBudget(redis, limits), limits,
+        SendRateLimiter gw1 = new SendRateLimiter(new SharedSendBudget(redis, limits, kafka), limits,
                 Clock.systemUTC(), LiveValue.fixed("rate", limits.sendsPerSecond()),
                 LiveValue.fixed("burst", limits.burst()));
-        SendRateLimiter gw2 = new SendRateLimiter(new SharedSendBudget(redis, limits), limits,
+        SendRateLimiter gw2 = new SendRateLimiter(new SharedSendBudget(redis, limits, kafka), limits,
                 Clock.systemUTC(), LiveValue.fixed("rate", limits.sendsPerSecond()),
                 LiveValue.fixed("burst", limits.burst()));
         long user = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
@@ -43,6 +46,6 @@ class SharedSendBudgetIT {
         assertTrue(allowed <= 10 + Math.ceil(seconds * 0.5), allowed + " in " + seconds + " s");
         long other = user + 1;
         assertTrue(gw2.tryAcquire(other).get(10, TimeUnit.SECONDS), "another user's own bucket");
-        assertTrue(redis.sync().pttl("im:sendrate:" + user) > 0, "the bucket expires when idle");
+        assertTrue(redis.sync().pttl(kafka.namespace() + ":sendrate:" + user) > 0, "the bucket expires when idle");
     }
 }

@@ -180,6 +180,10 @@ public final class Cluster implements AutoCloseable {
         // Suites that kill logic on purpose expect the acks after failover, not a 9002 at 5 s;
         // DegradeIT sets its own short deadline.
         props.put("im.gateway.ws.ack-timeout", "60s");
+        // A stopping gateway drains (docs/operations.md); sockets a suite left open must not hold
+        // each gateway's stop for the 10 s default. DrainIT sets its own.
+        props.put("im.gateway.drain.grace-period", "2s");
+        props.put("im.gateway.drain.reconnect-spread", "1s");
         props.putAll(extra);
         ServiceProcess p = ServiceProcess.start(root, module, name, props, tls);
         synchronized (processes) {

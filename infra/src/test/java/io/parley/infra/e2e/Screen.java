@@ -57,6 +57,11 @@ final class Screen implements Consumer<ServerFrame> {
         return List.copyOf(bySeq.keySet());
     }
 
+    /** The message ids on screen. */
+    synchronized java.util.Set<String> messageIds() {
+        return java.util.Set.copyOf(bySeq.values());
+    }
+
     /** The last seq of 1..n held without a hole. */
     synchronized long highestContiguous() {
         long n = 0;

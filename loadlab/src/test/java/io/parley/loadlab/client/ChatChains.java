@@ -12,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -59,7 +60,7 @@ public final class ChatChains {
     }
 
     public static ChainBuilder login() {
-        return exec(http("login").post(s -> user(s).sim().gateway() + "/api/auth/login")
+        return exec(http("login").post(s -> user(s).gateway() + "/api/auth/login")
                 .body(StringBody(s -> "{\"phone\":\"" + user(s).sim().phone()
                         + "\",\"password\":\"" + user(s).sim().password() + "\"}"))
                 .asJson()
@@ -67,7 +68,7 @@ public final class ChatChains {
     }
 
     public static ChainBuilder connect(String name) {
-        return exec(ws(name).connect(s -> user(s).sim().gateway().toString()
+        return exec(ws(name).connect(s -> user(s).gateway().toString()
                         .replaceFirst("^http", "ws") + "/ws?token=" + s.getString("token")
                         + "&device=loadlab")
                 .await(30).on(ws.checkTextMessage("welcome")
@@ -83,7 +84,37 @@ public final class ChatChains {
 
     /** Reads, sends, confirms and pings until the user's schedule and drain are over. */
     public static ChainBuilder chat() {
+        return chatWhile(s -> user(s).active());
+    }
+
+    /**
+     * Chats like {@link #chat()} and follows a draining gateway's {@code reconnect}: closes the
+     * socket after the frame's random pause, connects to the gateway it named, catches up, and
+     * resends what was not acknowledged, as the web client does (scenario 6).
+     */
+    public static ChainBuilder chatFollowingDrains() {
         return asLongAs(s -> user(s).active()).on(
+                exec(chatWhile(s -> user(s).active() && !user(s).moving()))
+                .doIf(s -> user(s).moving()).then(
+                        pause(s -> user(s).movePause())
+                        .exec(ws("leave").close())
+                        .exec(s -> {
+                            user(s).switchGateway();
+                            // Gatling reports the close of a socket the server is draining as
+                            // "premature"; the move goes on, and the next step judges it
+                            return s.markAsSucceeded();
+                        })
+                        .exec(connect("move"))
+                        .exitHereIfFailed()
+                        .exec(catchUp())
+                        .exec(s -> {
+                            user(s).moved();
+                            return s;
+                        })));
+    }
+
+    private static ChainBuilder chatWhile(java.util.function.Function<Session, Boolean> go) {
+        return asLongAs(go::apply).on(
                 exec(ws.processUnmatchedMessages((frames, s) -> {
                     user(s).onFrames(frames);
                     return s;
@@ -105,7 +136,7 @@ public final class ChatChains {
     public static ChainBuilder catchUp() {
         return exec(s -> s.set("after", user(s).catchUpAfter()))
                 .asLongAs(s -> s.getLong("after") >= 0).on(
-                        exec(http("catch-up").get(s -> user(s).sim().gateway() + "/api/conversations/"
+                        exec(http("catch-up").get(s -> user(s).gateway() + "/api/conversations/"
                                         + user(s).sim().conversationId() + "/messages?limit=50&afterSeq="
                                         + s.getLong("after"))
                                 .header("Authorization", s -> "Bearer " + s.getString("token"))

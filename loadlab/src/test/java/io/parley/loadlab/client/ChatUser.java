@@ -43,6 +43,15 @@ public final class ChatUser {
     private long pushes;
     private int stepOffset;
     private long lingerMs;
+    /** Where the socket and HTTP calls go now: the set-up's gateway until a drain moves it. */
+    private java.net.URI gateway;
+    /** A draining gateway's {@code reconnect}: where to, and when it was read (0: none). */
+    private java.net.URI moveTo;
+    private long moveWithinMs;
+    private volatile long firstWelcomeMs;
+    private volatile long toldToMoveMs;
+    private volatile long movedMs;
+    private volatile boolean resendAllNow;
 
     /**
      * @param confirms      whether it sends {@code received} (false: the ACK-retry scenario's
@@ -61,6 +70,48 @@ public final class ChatUser {
         this.resendAfterMs = resendAfterMs;
         this.nextSendMs = schedule.first(phase);
         this.sendUntilMs = schedule.endMs();
+        this.gateway = me.gateway();
+    }
+
+    /** The gateway this client uses now (http form). */
+    public java.net.URI gateway() {
+        return gateway;
+    }
+
+    /** True from a {@code reconnect} frame until the move is done. */
+    public boolean moving() {
+        return moveTo != null;
+    }
+
+    /** The web client's random pause before leaving a draining gateway, in [0, withinMs). */
+    public Duration movePause() {
+        return Duration.ofMillis((long) (Math.random() * moveWithinMs));
+    }
+
+    /** Switches to the gateway the drain named; called right before connecting there. */
+    public void switchGateway() {
+        if (moveTo != null) {
+            gateway = moveTo;
+        }
+    }
+
+    /** The move's socket is welcomed and caught up: unacked sends go again (same ids). */
+    public void moved() {
+        moveTo = null;
+        movedMs = System.currentTimeMillis();
+        resendAllNow = true;
+    }
+
+    public long firstWelcomeMs() {
+        return firstWelcomeMs;
+    }
+
+    public long toldToMoveMs() {
+        return toldToMoveMs;
+    }
+
+    public long movedMs() {
+        return movedMs;
     }
 
     /**
@@ -93,6 +144,9 @@ public final class ChatUser {
 
     public void welcomed(int heartbeatSeconds) {
         welcomed = true;
+        if (firstWelcomeMs == 0) {
+            firstWelcomeMs = System.currentTimeMillis();
+        }
         heartbeatMs = heartbeatSeconds * 1000L;
         nextPingMs = System.currentTimeMillis() + heartbeatMs;
     }
@@ -142,6 +196,15 @@ public final class ChatUser {
                     confirmIds.add(clientMsgId);
                 }
             }
+            case "reconnect" -> {
+                String url = f.path("url").asText(null);
+                toldToMoveMs = atMs;
+                moveWithinMs = f.path("withinMs").asLong(0);
+                // no live gateway named: the web client would ask GET /api/gateway; here the
+                // set-up's gateway is the best guess (the drain scenario always names one)
+                moveTo = url == null ? gateway : java.net.URI.create(url.replaceFirst("^ws", "http")
+                        .replaceFirst("/ws$", ""));
+            }
             default -> {
                 // welcome, pong, read, presence: nothing for the ledger
             }
@@ -160,9 +223,11 @@ public final class ChatUser {
             out.add(me.sendFrame(id, "loadlab " + id));
             nextSendMs = schedule.next(nextSendMs);
         }
-        if (resendAfterMs > 0) {
+        boolean all = resendAllNow;
+        resendAllNow = false;
+        if (resendAfterMs > 0 || all) {
             for (Map.Entry<String, Long> e : unacked.entrySet()) {
-                if (now - e.getValue() >= resendAfterMs) {
+                if (all || now - e.getValue() >= resendAfterMs) {
                     e.setValue(now);
                     ledger.resent(e.getKey());
                     out.add(me.sendFrame(e.getKey(), "loadlab " + e.getKey()));

@@ -192,11 +192,14 @@ public final class LoadRun {
                 continue;
             }
             n++;
-            String token = Api.post(u.gateway(), "/api/auth/login", Map.of("phone", u.phone(),
+            // the gateway the client used last: the set-up's one may have been drained
+            ChatUser client = users.get(u.index());
+            java.net.URI gw = client == null ? u.gateway() : client.gateway();
+            String token = Api.post(gw, "/api/auth/login", Map.of("phone", u.phone(),
                     "password", u.password()), null).expect(200).body().get("accessToken").asText();
             long after = u.baselineSeq();
             while (after >= 0) {
-                Api.Reply page = Api.get(u.gateway(), "/api/conversations/" + u.conversationId()
+                Api.Reply page = Api.get(gw, "/api/conversations/" + u.conversationId()
                         + "/messages?limit=50&afterSeq=" + after, token).expect(200);
                 long last = -1;
                 for (com.fasterxml.jackson.databind.JsonNode m : page.body().path("items")) {

@@ -19,16 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Presence in Redis. Two kinds of key, both with the presence TTL, so everything a dead gateway
- * wrote disappears by itself:
- * <ul>
- *   <li>{@code im:conn:<gatewayId>/<connectionId>} = {@code userId|deviceId|connectedAtMs}</li>
- *   <li>{@code im:user:<userId>:conns} = set of {@code <gatewayId>/<connectionId>}</li>
- * </ul>
- * Per gateway: {@code im:gateway:<id>:alive} (TTL, refreshed by its beats), the users it has had
- * ({@code im:gateway:<id>:users}) and the set {@code im:gateways}, so a gateway that dies is
+ * Presence in Redis ({@link PresenceKeys} names the keys, all under the namespace). Two kinds of
+ * key, both with the presence TTL, so everything a dead gateway wrote disappears by itself: each
+ * connection ({@code <ns>:conn:<gatewayId>/<connectionId>}) and each user's set of connection refs
+ * ({@code <ns>:user:<userId>:conns}).
+ * Per gateway: {@code <ns>:gateway:<id>:alive} (TTL, refreshed by its beats), the users it has had
+ * ({@code <ns>:gateway:<id>:users}) and the set {@code <ns>:gateways}, so a gateway that dies is
  * noticed and its users announced offline.
- * And, without TTL, {@code im:user:<userId>:last-seen} = epoch ms of the last sign of the user:
+ * And, without TTL, {@code <ns>:user:<userId>:last-seen} = epoch ms of the last sign of the user:
  * written by every connect and heartbeat and by the close of a connection, so a user whose
  * gateway died is last seen at its last heartbeat.
  * A set member whose connection key expired is stale; lookups ignore it and remove it.
@@ -40,10 +38,13 @@ final class PresenceStore {
 
     private final RedisAsyncCommands<String, String> redis;
     private final PresenceSettings settings;
+    private final PresenceKeys keys;
 
-    PresenceStore(StatefulRedisConnection<String, String> connection, PresenceSettings settings) {
+    PresenceStore(StatefulRedisConnection<String, String> connection, PresenceSettings settings,
+                  PresenceKeys keys) {
         this.redis = connection.async();
         this.settings = settings;
+        this.keys = keys;
     }
 
     /** Records or refreshes connections; returns how many were written. */
@@ -52,18 +53,18 @@ final class PresenceStore {
         List<RedisFuture<?>> pending = new ArrayList<>();
         for (Connection c : connections) {
             String ref = ref(c.getGatewayId(), c.getConnectionId());
-            String userKey = userKey(c.getUserId());
-            pending.add(redis.set(connKey(ref), c.getUserId() + "|" + c.getDeviceId() + "|"
+            String userKey = keys.userConns(c.getUserId());
+            pending.add(redis.set(keys.conn(ref), c.getUserId() + "|" + c.getDeviceId() + "|"
                     + c.getConnectedAtMs(), SetArgs.Builder.px(ttlMs)));
             pending.add(redis.sadd(userKey, ref));
             pending.add(redis.pexpire(userKey, ttlMs));
-            pending.add(redis.set(lastSeenKey(c.getUserId()), Long.toString(nowMs)));
-            pending.add(redis.sadd(gatewayUsersKey(c.getGatewayId()),
+            pending.add(redis.set(keys.lastSeen(c.getUserId()), Long.toString(nowMs)));
+            pending.add(redis.sadd(keys.gatewayUsers(c.getGatewayId()),
                     Long.toString(c.getUserId())));
         }
         connections.stream().map(Connection::getGatewayId).distinct().forEach(gw -> {
-            pending.add(redis.set(gatewayAliveKey(gw), "1", SetArgs.Builder.px(ttlMs)));
-            pending.add(redis.sadd(GATEWAYS, gw));
+            pending.add(redis.set(keys.gatewayAlive(gw), "1", SetArgs.Builder.px(ttlMs)));
+            pending.add(redis.sadd(keys.gateways(), gw));
         });
         await(pending);
         return connections.size();
@@ -71,9 +72,9 @@ final class PresenceStore {
 
     /** Gateways that reported connections once but stopped beating for longer than the TTL. */
     List<String> silentGateways() {
-        List<String> gateways = List.copyOf(get(redis.smembers(GATEWAYS)));
+        List<String> gateways = List.copyOf(get(redis.smembers(keys.gateways())));
         List<RedisFuture<Long>> alive = new ArrayList<>();
-        gateways.forEach(gw -> alive.add(redis.exists(gatewayAliveKey(gw))));
+        gateways.forEach(gw -> alive.add(redis.exists(keys.gatewayAlive(gw))));
         await(alive);
         List<String> silent = new ArrayList<>();
         for (int i = 0; i < gateways.size(); i++) {
@@ -89,21 +90,21 @@ final class PresenceStore {
      * session instance took it first (so each dead gateway is handled once).
      */
     List<Long> claimSilent(String gatewayId) {
-        if (get(redis.srem(GATEWAYS, gatewayId)) == 0) {
+        if (get(redis.srem(keys.gateways(), gatewayId)) == 0) {
             return List.of();
         }
-        List<Long> users = get(redis.smembers(gatewayUsersKey(gatewayId))).stream()
+        List<Long> users = get(redis.smembers(keys.gatewayUsers(gatewayId))).stream()
                 .map(Long::parseLong).toList();
-        get(redis.del(gatewayUsersKey(gatewayId)));
+        get(redis.del(keys.gatewayUsers(gatewayId)));
         return users;
     }
 
     /** Forgets one connection and notes the time; returns 1 if it was known. */
     int remove(long userId, String gatewayId, String connectionId, long nowMs) {
         String ref = ref(gatewayId, connectionId);
-        RedisFuture<Long> deleted = redis.del(connKey(ref));
-        RedisFuture<Long> removed = redis.srem(userKey(userId), ref);
-        RedisFuture<String> seen = redis.set(lastSeenKey(userId), Long.toString(nowMs));
+        RedisFuture<Long> deleted = redis.del(keys.conn(ref));
+        RedisFuture<Long> removed = redis.srem(keys.userConns(userId), ref);
+        RedisFuture<String> seen = redis.set(keys.lastSeen(userId), Long.toString(nowMs));
         await(List.of(deleted, removed, seen));
         return get(deleted) > 0 ? 1 : 0;
     }
@@ -113,7 +114,7 @@ final class PresenceStore {
         java.util.Set<Long> online = new java.util.HashSet<>();
         locate(userIds).forEach(c -> online.add(c.getUserId()));
         List<KeyValue<String, String>> seen = userIds.isEmpty() ? List.of()
-                : get(redis.mget(userIds.stream().map(PresenceStore::lastSeenKey)
+                : get(redis.mget(userIds.stream().map(keys::lastSeen)
                         .toArray(String[]::new)));
         List<UserStatus> out = new ArrayList<>();
         for (int i = 0; i < userIds.size(); i++) {
@@ -133,7 +134,7 @@ final class PresenceStore {
     List<Connection> locate(Collection<Long> userIds) {
         List<Long> users = List.copyOf(userIds);
         List<RedisFuture<java.util.Set<String>>> sets = new ArrayList<>();
-        users.forEach(u -> sets.add(redis.smembers(userKey(u))));
+        users.forEach(u -> sets.add(redis.smembers(keys.userConns(u))));
         await(sets);
         List<List<String>> refsByUser = new ArrayList<>();
         List<RedisFuture<List<KeyValue<String, String>>>> valuesByUser = new ArrayList<>();
@@ -141,7 +142,7 @@ final class PresenceStore {
             List<String> refs = List.copyOf(get(sets.get(i)));
             refsByUser.add(refs);
             valuesByUser.add(refs.isEmpty() ? null : redis.mget(
-                    refs.stream().map(PresenceStore::connKey).toArray(String[]::new)));
+                    refs.stream().map(keys::conn).toArray(String[]::new)));
         }
         List<Connection> found = new ArrayList<>();
         List<RedisFuture<?>> cleanup = new ArrayList<>();
@@ -156,7 +157,7 @@ final class PresenceStore {
                 if (kv.hasValue()) {
                     found.add(parse(refs.get(j), kv.getValue()));
                 } else {
-                    cleanup.add(redis.srem(userKey(users.get(i)), refs.get(j)));
+                    cleanup.add(redis.srem(keys.userConns(users.get(i)), refs.get(j)));
                 }
             }
         }
@@ -178,28 +179,6 @@ final class PresenceStore {
 
     private static String ref(String gatewayId, String connectionId) {
         return gatewayId + "/" + connectionId;
-    }
-
-    private static String connKey(String ref) {
-        return "im:conn:" + ref;
-    }
-
-    private static final String GATEWAYS = "im:gateways";
-
-    private static String gatewayAliveKey(String gatewayId) {
-        return "im:gateway:" + gatewayId + ":alive";
-    }
-
-    private static String gatewayUsersKey(String gatewayId) {
-        return "im:gateway:" + gatewayId + ":users";
-    }
-
-    private static String lastSeenKey(long userId) {
-        return "im:user:" + userId + ":last-seen";
-    }
-
-    private static String userKey(long userId) {
-        return "im:user:" + userId + ":conns";
     }
 
     private static void await(List<? extends RedisFuture<?>> futures) {

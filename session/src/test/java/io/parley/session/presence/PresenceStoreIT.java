@@ -1,5 +1,6 @@
 package io.parley.session.presence;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.proto.Connection;
 import jakarta.inject.Inject;
@@ -13,12 +14,17 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Presence on the real Redis, with a 2 s TTL. */
 @MicronautTest
 class PresenceStoreIT {
     @Inject
     PresenceStore store;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
+    @Inject
+    PresenceSettings settings;
 
     @Test
     void findsEveryConnectionOfAUserAcrossGatewaysAndForgetsClosedOnes() {
@@ -68,6 +74,30 @@ class PresenceStoreIT {
         long b = randomUser();
         store.upsert(List.of(conn(a, "gw", "ca", "d"), conn(b, "gw", "cb", "d")), 1_000);
         assertEquals(Set.of("gw/ca", "gw/cb"), refs(store.locate(List.of(a, b, randomUser()))));
+    }
+
+    @Test
+    void twoNamespacesOnOneRedisDoNotSeeEachOthersConnections() {
+        String a = "nsa" + Long.toHexString(randomUser());
+        String b = "nsb" + Long.toHexString(randomUser());
+        PresenceStore first = new PresenceStore(redis, settings, new PresenceKeys(a));
+        PresenceStore second = new PresenceStore(redis, settings, new PresenceKeys(b));
+        long user = randomUser();
+        first.upsert(List.of(conn(user, "gw", "c1", "d")), 1_000);
+        try {
+            assertEquals(Set.of("gw/c1"), refs(first.locate(List.of(user))));
+            assertEquals(Set.of(), refs(second.locate(List.of(user))), "b sees none of a's");
+            assertEquals(false, second.statuses(List.of(user)).get(0).getOnline());
+            assertEquals(List.of(), second.silentGateways(), "a's gateway is not b's");
+            List<String> written = redis.sync().keys(a + ":*");
+            assertTrue(written.contains(a + ":conn:gw/c1"), "namespaced keys: " + written);
+            assertEquals(List.of(), redis.sync().keys(b + ":*"));
+        } finally {
+            List<String> written = redis.sync().keys(a + ":*");
+            if (!written.isEmpty()) {
+                redis.sync().del(written.toArray(String[]::new));
+            }
+        }
     }
 
     private static Set<String> refs(List<Connection> connections) {
