@@ -214,7 +214,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
       queueMicrotask(render);
     }
   };
-  const unsubscribes = [chat.store, chat.sync, directory, friends, search, groups].map((s) =>
+  const unsubscribes = [chat.store, chat.sync, chat.typers, directory, friends, search, groups].map((s) =>
     s.subscribe(queueRender),
   );
 

@@ -23,6 +23,7 @@ import { MessageStore, sendFrameOf } from './message-store';
 import { ReadMarker } from './read-marker';
 import { ReceivedBatcher } from './received-batcher';
 import { SplitLayout } from './split-layout';
+import { TypingPeers, TypingSignals } from './typing';
 
 export interface ChatViewOptions {
   session: AuthSession;
@@ -52,6 +53,9 @@ export class ChatView {
   private readonly layout: SplitLayout;
   private readonly received: ReceivedBatcher;
   private readonly marker: ReadMarker;
+  /** Who else is typing where: redraws the pane when it changes. */
+  readonly typers = new TypingPeers();
+  private readonly typingSignals = new TypingSignals();
   private readonly unsubscribe: () => void;
   private tabShown = true;
   private stopAttention: () => void = () => {};
@@ -132,6 +136,12 @@ export class ChatView {
         const message = store.addPending(id, text, newUuid(), Date.now());
         // Offline, the send stays pending and goes out with the others on the next welcome.
         this.socket.send(sendFrameOf(message));
+        this.typingSignals.sent(id);
+      },
+      typing: (conversationId) => {
+        if (this.typingSignals.typed(conversationId, Date.now())) {
+          this.socket.send({ type: 'typing', conversationId });
+        }
       },
       retry: (clientMsgId) => {
         const frame = store.retry(clientMsgId);
@@ -146,7 +156,7 @@ export class ChatView {
       },
       groupInfo: (groupId) => options.groupInfo(groupId),
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
-    }, new Drafts(self.userId), new GroupReceipts(api));
+    }, new Drafts(self.userId), new GroupReceipts(api), this.typers);
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
     this.element = this.layout.element;
@@ -173,6 +183,7 @@ export class ChatView {
     this.sync.stop();
     this.received.stop();
     this.marker.stop();
+    this.typers.stop();
     this.unsubscribe();
   }
 
@@ -216,6 +227,11 @@ export class ChatView {
         this.received.note(frame.conversationId, frame.seq);
         if (store.applyMessage(frame) === 'added') this.learnSender(frame);
         this.sync.liveMessage(frame);
+        this.typers.stopped(frame.conversationId, frame.from);
+        break;
+      case 'typing':
+        this.options.directory.wantUser(frame.userId);
+        this.typers.seen(frame.conversationId, frame.userId);
         break;
       case 'read':
         store.applyRead(frame);

@@ -92,7 +92,8 @@ describe('parseServerFrame', () => {
   it.each([
     ['not JSON', 'hello', /not JSON/],
     ['an array', '[1,2]', /not a JSON object/],
-    ['an unknown type', '{"type":"typing"}', /unknown frame type/],
+    ['an unknown type', '{"type":"typed"}', /unknown frame type/],
+    ['a typing frame without a user', '{"type":"typing","conversationId":"d_1_2"}', /userId/],
     ['a message without text', '{"type":"message","messageId":"1","conversationId":"d_1_2","seq":1,"from":2,"to":1,"sentAt":1}', /text/],
     ['a negative seq', '{"type":"ack","clientMsgId":"c","messageId":"1","conversationId":"d_1_2","seq":-1,"sentAt":1}', /seq/],
     ['a fractional seq', '{"type":"ack","clientMsgId":"c","messageId":"1","conversationId":"d_1_2","seq":1.5,"sentAt":1}', /seq/],
@@ -129,6 +130,14 @@ describe('read frames and history messages', () => {
       userId: 2,
       online: false,
       at: 9,
+    });
+  });
+
+  it('reads a typing frame', () => {
+    expect(parseServerFrame('{"type":"typing","conversationId":"g_7","userId":2}')).toEqual({
+      type: 'typing',
+      conversationId: 'g_7',
+      userId: 2,
     });
   });
 

@@ -85,6 +85,15 @@ export interface ReconnectFrame {
 
 export type ServerFrame =
   | RecallFrame
+/** `userId` is typing in the conversation (never stored; shown for a few seconds). */
+export interface PeerTypingFrame {
+  type: 'typing';
+  conversationId: string;
+  userId: number;
+}
+
+export type ServerFrame =
+  | PeerTypingFrame
   | WelcomeFrame
   | PongFrame
   | AckFrame
@@ -122,7 +131,13 @@ export interface ReceivedFrame {
   seq: number;
 }
 
-export type ClientFrame = SendFrame | PingFrame | ReceivedFrame;
+/** I am typing in the conversation: sent every few seconds at most while the composer changes. */
+export interface TypingFrame {
+  type: 'typing';
+  conversationId: string;
+}
+
+export type ClientFrame = SendFrame | PingFrame | ReceivedFrame | TypingFrame;
 
 /** A server frame this client cannot use; `reason` is for the console, not for people. */
 export class FrameError extends Error {
@@ -195,6 +210,8 @@ export function parseServerFrame(text: string): ServerFrame {
       if (url !== null && !/^wss?:\/\//.test(url)) fail('reconnect url must be ws:// or wss://');
       return { type: 'reconnect', gatewayId: optionalStr(f, 'gatewayId'), url, withinMs: int(f, 'withinMs') };
     }
+    case 'typing':
+      return { type: 'typing', conversationId: str(f, 'conversationId'), userId: userId(f, 'userId') };
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(f.type)}`);
   }

@@ -12,6 +12,7 @@ import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
 import { backButton, emptyPane } from './split-layout';
 import { messageTime } from './time-format';
+import { typingText, type TypingPeers } from './typing';
 
 export interface MessagePaneActions {
   send(text: string): void;
@@ -23,6 +24,8 @@ export interface MessagePaneActions {
   groupInfo(groupId: string): void;
   /** The reader reached the top: load the page before (or retry the one that failed). */
   loadOlder(conversationId: string): void;
+  /** The composer of the conversation changed and holds text: I am typing there. */
+  typing?(conversationId: string): void;
 }
 
 // Within this distance of the bottom the pane follows new messages; further up, the reader is
@@ -56,6 +59,11 @@ export class MessagePane {
     'Send',
   );
   private readonly failures = el('div', { class: 'send-failures', 'data-testid': 'send-failures', role: 'status' });
+  private readonly typingLine = el('div', {
+    class: 'typing-indicator',
+    'data-testid': 'typing-indicator',
+    'aria-live': 'polite',
+  });
   private readonly bubbles = new Map<string, HTMLElement>();
   private shownConversation: string | null = null;
   private shownLastKey: string | null = null;
@@ -66,6 +74,7 @@ export class MessagePane {
     private readonly actions: MessagePaneActions,
     private readonly drafts: Drafts = new Drafts(store.selfId, null),
     private readonly receipts: GroupReceipts | null = null,
+    private readonly typers: TypingPeers | null = null,
   ) {
     const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
     this.failures.hidden = true;
@@ -86,7 +95,10 @@ export class MessagePane {
     });
     this.input.addEventListener('input', () => {
       this.fitInput();
-      if (this.shownConversation !== null) this.drafts.set(this.shownConversation, this.input.value);
+      if (this.shownConversation !== null) {
+        this.drafts.set(this.shownConversation, this.input.value);
+        if (this.input.value.trim() !== '') this.actions.typing?.(this.shownConversation);
+      }
     });
     this.list.addEventListener('click', (event) => {
       const retry = (event.target as Element).closest<HTMLElement>('[data-retry]');
@@ -109,6 +121,7 @@ export class MessagePane {
       el('header', { class: 'pane-header' }, back, this.title, this.infoButton),
       this.placeholder,
       this.scroller,
+      this.typingLine,
       this.failures,
       composer,
     );
@@ -149,6 +162,7 @@ export class MessagePane {
     );
 
     this.renderFailures(conversation.id);
+    this.renderTyping(conversation.id);
     const switched = this.shownConversation !== conversation.id;
     if (switched) {
       this.bubbles.clear();
@@ -262,6 +276,15 @@ export class MessagePane {
       if (row.getBoundingClientRect().bottom > top) return row as HTMLElement;
     }
     return null;
+  }
+
+  /** Above the composer: who else is typing here; a line that keeps its height when empty. */
+  private renderTyping(conversationId: string): void {
+    const names = (this.typers?.who(conversationId) ?? [])
+      .filter((user) => user !== this.store.selfId)
+      .map((user) => this.directory.userName(user));
+    const text = typingText(names);
+    if (this.typingLine.textContent !== text) this.typingLine.textContent = text;
   }
 
   /** Above the composer: how many sends were refused, and one button for those that can pass. */

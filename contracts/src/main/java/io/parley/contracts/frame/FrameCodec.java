@@ -40,6 +40,7 @@ public final class FrameCodec {
             case "ping" -> new PingFrame();
             case "received" -> new ReceivedFrame(text(node, "conversationId"),
                     number(node, "seq"));
+            case "typing" -> new TypingFrame(text(node, "conversationId"));
             default -> throw new ParleyException(ErrorCode.UNKNOWN_FRAME_TYPE,
                     "unknown frame type: " + abbreviate(type));
         };
@@ -80,6 +81,10 @@ public final class FrameCodec {
             if (frame instanceof ReceivedFrame r) {
                 return json.writeValueAsString(java.util.Map.of("type", "received",
                         "conversationId", r.conversationId(), "seq", r.seq()));
+            }
+            if (frame instanceof TypingFrame t) {
+                return json.writeValueAsString(Map.of("type", "typing",
+                        "conversationId", t.conversationId()));
             }
             return "{\"type\":\"ping\"}";
         } catch (IOException e) {

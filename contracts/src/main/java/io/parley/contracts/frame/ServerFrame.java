@@ -19,8 +19,9 @@ import io.micronaut.serde.annotation.Serdeable;
         @JsonSubTypes.Type(value = ReadFrame.class, name = "read"),
         @JsonSubTypes.Type(value = PresenceFrame.class, name = "presence"),
         @JsonSubTypes.Type(value = RecallFrame.class, name = "recall"),
-        @JsonSubTypes.Type(value = ReconnectFrame.class, name = "reconnect")
+        @JsonSubTypes.Type(value = ReconnectFrame.class, name = "reconnect"),
+        @JsonSubTypes.Type(value = PeerTypingFrame.class, name = "typing")
 })
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, ErrorFrame,
-        PongFrame, ReadFrame, PresenceFrame, RecallFrame, ReconnectFrame {
+        PongFrame, ReadFrame, PresenceFrame, RecallFrame, ReconnectFrame, PeerTypingFrame {
 }

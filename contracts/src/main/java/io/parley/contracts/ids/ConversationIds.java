@@ -28,6 +28,28 @@ public final class ConversationIds {
         return a == self ? b : a;
     }
 
+    /**
+     * The two members of a direct conversation id ({@code d_<low>_<high>}, low &lt; high, both
+     * positive, written as {@link #direct} writes it); {@link IllegalArgumentException} for any
+     * other id.
+     */
+    public static long[] directMembers(String conversationId) {
+        String[] parts = conversationId == null || conversationId.length() > 42
+                ? new String[0] : conversationId.split("_", -1);
+        try {
+            if (parts.length == 3 && parts[0].equals("d")) {
+                long low = Long.parseLong(parts[1]);
+                long high = Long.parseLong(parts[2]);
+                if (low > 0 && low < high && direct(low, high).equals(conversationId)) {
+                    return new long[] {low, high};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new IllegalArgumentException("not a direct conversation: " + conversationId);
+    }
+
     public static String group(long groupId) {
         if (groupId <= 0) {
             throw new IllegalArgumentException("group ids must be positive");

@@ -2,6 +2,7 @@ package io.parley.gateway.push;
 
 import io.parley.contracts.frame.AckFrame;
 import io.parley.contracts.frame.ErrorFrame;
+import io.parley.contracts.frame.PeerTypingFrame;
 import io.parley.contracts.frame.PresenceFrame;
 import io.parley.contracts.frame.ReadFrame;
 import io.parley.contracts.frame.ServerFrame;
@@ -13,6 +14,7 @@ import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.PresenceChange;
 import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.SendResult;
+import io.parley.contracts.proto.Typing;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.ws.Connections;
 import io.parley.contracts.frame.RecallFrame;
@@ -32,8 +34,9 @@ import java.util.List;
  * the senders' acks and errors and the {@code message} frames, each encoded once for all its
  * sockets; a delivery becomes a {@code message} frame, a send result becomes the
  * sender's {@code ack} or {@code error}, a read mark a {@code read} frame, a friend's
- * presence change a {@code presence} frame, a recall a {@code recall} frame. A socket that closed meanwhile is skipped; its user
- * catches up from history.
+ * presence change a {@code presence} frame, a recall a {@code recall} frame, a member typing
+ * a {@code typing} frame. A socket that closed meanwhile is skipped; its user catches up from
+ * history.
  */
 @Singleton
 public final class PushListener extends EnvelopeListener {
@@ -89,6 +92,11 @@ public final class PushListener extends EnvelopeListener {
             Recalled recalled = envelope.getRecalled();
             RecallFrame frame = RecallFrame.of(recalled.getMessage());
             recalled.getConnectionIdsList().forEach(id -> connections.send(id, frame));
+        } else if (envelope.hasTyping()) {
+            Typing typing = envelope.getTyping();
+            PeerTypingFrame frame = new PeerTypingFrame(typing.getConversationId(),
+                    typing.getUserId());
+            typing.getConnectionIdsList().forEach(id -> connections.send(id, frame));
         } else if (envelope.hasSendResult()) {
             connections.send(envelope.getConnectionId(), frame(envelope.getSendResult()));
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket per key: {@code burst} tokens, refilled at {@code perSecond}. Buckets of keys
  * idle for a minute are dropped by {@link #forgetIdle()}, so memory follows active clients.
  */
-final class TokenBuckets<K> {
+public final class TokenBuckets<K> {
     private static final long IDLE_MS = 60_000;
 
     private final Map<K, Bucket> buckets = new ConcurrentHashMap<>();
@@ -16,19 +16,19 @@ final class TokenBuckets<K> {
     private final int burst;
     private final Clock clock;
 
-    TokenBuckets(double perSecond, int burst, Clock clock) {
+    public TokenBuckets(double perSecond, int burst, Clock clock) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.clock = clock;
     }
 
     /** Takes one token for {@code key}; false when the key is over the rate. */
-    boolean tryAcquire(K key) {
+    public boolean tryAcquire(K key) {
         long now = clock.millis();
         return buckets.computeIfAbsent(key, k -> new Bucket(burst, now)).take(now);
     }
 
-    void forgetIdle() {
+    public void forgetIdle() {
         long cutoff = clock.millis() - IDLE_MS;
         buckets.values().removeIf(b -> b.lastRefillMs() < cutoff);
     }

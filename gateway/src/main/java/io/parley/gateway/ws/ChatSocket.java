@@ -17,10 +17,12 @@ import io.parley.contracts.frame.PingFrame;
 import io.parley.contracts.frame.PongFrame;
 import io.parley.contracts.frame.ReceivedFrame;
 import io.parley.contracts.frame.SendFrame;
+import io.parley.contracts.frame.TypingFrame;
 import io.parley.contracts.frame.WelcomeFrame;
 import io.parley.gateway.GatewayIdentity;
 import io.parley.gateway.auth.AccessToken;
 import io.parley.gateway.auth.TokenService;
+import io.parley.gateway.typing.TypingRelay;
 
 import org.slf4j.MDC;
 
@@ -52,9 +54,12 @@ final class ChatSocket {
     private final DeliverySettings delivery;
     private final GatewayIdentity gateway;
     private final Clock clock;
+    private final TypingRelay typing;
 
     ChatSocket(TokenService tokens, Connections connections, FrameCodec codec, SendHandler sends,
-               LiveWsLimits limits, DeliverySettings delivery, GatewayIdentity gateway, Clock clock) {
+               LiveWsLimits limits, DeliverySettings delivery, GatewayIdentity gateway, Clock clock,
+               TypingRelay typing) {
+        this.typing = typing;
         this.tokens = tokens;
         this.connections = connections;
         this.codec = codec;
@@ -152,6 +157,8 @@ final class ChatSocket {
             sends.send(connection, send);
         } else if (frame instanceof ReceivedFrame received) {
             connection.unconfirmed().received(received.conversationId(), received.seq());
+        } else if (frame instanceof TypingFrame t) {
+            typing.typing(connection, t);
         }
     }
 

@@ -8,6 +8,7 @@ import io.parley.contracts.proto.PresenceChange;
 import io.parley.contracts.proto.ReadMark;
 import io.parley.contracts.proto.Recalled;
 import io.parley.contracts.proto.SendResult;
+import io.parley.contracts.proto.Typing;
 import io.parley.platform.kafka.EnvelopeProducer;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.logic.inbox.Diffusion;
@@ -190,6 +191,24 @@ public final class Fanout {
                                 .setPresenceChange(change.toBuilder()
                                         .clearConnectionIds().addAllConnectionIds(connections))
                                 .build())));
+        await(sends);
+    }
+
+    /**
+     * {@code userId} is typing in {@code conversationId}: tells every live connection of
+     * {@code told}, keyed by the conversation. Nothing waits on it beyond Kafka taking it.
+     */
+    public void typing(String conversationId, long userId, List<Long> told) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        connectionsByGateway(told).forEach((gateway, connections) -> sends.add(producer.send(
+                kafka.pushTopic(gateway), conversationId, Envelope.newBuilder()
+                        .setEnvelopeId(UUID.randomUUID().toString())
+                        .setCreatedAtMs(clock.millis())
+                        .setConversationId(conversationId)
+                        .setSenderId(userId)
+                        .setTyping(Typing.newBuilder().setConversationId(conversationId)
+                                .setUserId(userId).addAllConnectionIds(connections))
+                        .build())));
         await(sends);
     }
 

@@ -4,6 +4,7 @@ import io.parley.contracts.proto.ChatSend;
 import io.parley.contracts.proto.Envelope;
 import io.parley.logic.delivery.Fanout;
 import io.parley.logic.delivery.Sent;
+import io.parley.logic.typing.TypingRelay;
 import io.parley.platform.kafka.DeadLetters;
 import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.KafkaSettings;
@@ -23,7 +24,8 @@ import java.util.List;
  * record per gateway). Records are keyed by conversation, so one conversation is handled by one
  * instance at a time, in order. A failure before the fan-out completes re-delivers the batch; the
  * retry finds the messages already stored and only acks and pushes again (clients de-duplicate by
- * message id). A send that can never succeed is answered with a failure instead.
+ * message id). A send that can never succeed is answered with a failure instead. Typing
+ * signals in the batch are relayed first and never retried ({@link TypingRelay}).
  */
 @Singleton
 public final class UpstreamListener extends EnvelopeListener {
@@ -31,10 +33,12 @@ public final class UpstreamListener extends EnvelopeListener {
 
     private final MessageService messages;
     private final Fanout fanout;
+    private final TypingRelay typing;
 
     UpstreamListener(MessageService messages, Fanout fanout, KafkaSettings kafka,
-                     TopicProvisioner topics, DeadLetters deadLetters) {
+                     TopicProvisioner topics, DeadLetters deadLetters, TypingRelay typing) {
         super(kafka, topics, deadLetters, "logic");
+        this.typing = typing;
         this.messages = messages;
         this.fanout = fanout;
     }
@@ -69,8 +73,13 @@ public final class UpstreamListener extends EnvelopeListener {
     private void decide(List<Received> batch) {
         List<Envelope> upstream = new ArrayList<>(batch.size());
         List<Send> sends = new ArrayList<>(batch.size());
+        List<Envelope> typings = new ArrayList<>();
         for (Received r : batch) {
             Envelope e = r.envelope();
+            if (e.hasTyping()) {
+                typings.add(e);
+                continue;
+            }
             if (!e.hasChatSend()) {
                 LOG.warn("ignoring upstream record {} without a chat_send", e.getEnvelopeId());
                 continue;
@@ -79,6 +88,11 @@ public final class UpstreamListener extends EnvelopeListener {
             upstream.add(e);
             sends.add(new Send(e.getSenderId(), s.getGroupId() != 0 ? 0 : s.getRecipientId(),
                     s.getGroupId(), s.getClientMsgId(), s.getText()));
+        }
+        if (!typings.isEmpty()) {
+            // first: a typing signal is older than the batch's messages it could precede, and
+            // the client drops a member's indicator when their message arrives
+            typing.relay(typings);
         }
         if (sends.isEmpty()) {
             return;
