@@ -16,6 +16,8 @@ import { GroupsStore } from './groups-store';
 import { GroupsView } from './groups-view';
 import type { Account, ParleyApi } from './http-api';
 import { icon, type IconName } from './icons';
+import { inviteCodeOf } from './invite-link';
+import { InviteJoin } from './invite-join';
 import { ProfileView } from './profile-view';
 import { UserSearch } from './user-search';
 
@@ -193,6 +195,21 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
     ),
     toast,
   );
+  // An invite link (#join=<code>) asks to join, now or whenever the hash changes.
+  const inviteJoin = new InviteJoin(groupsApi, {
+    openGroup: (groupId) => {
+      groups.refresh().catch(() => undefined);
+      show('chats');
+      chat.openGroup(groupId);
+    },
+    closed: () => history.replaceState(null, '', location.pathname + location.search),
+  });
+  shell.append(inviteJoin.element);
+  const hashChanged = () => {
+    const code = inviteCodeOf(location.hash);
+    if (code !== null) void inviteJoin.open(code);
+  };
+  window.addEventListener('hashchange', hashChanged);
   root.replaceChildren(shell);
 
   let renderQueued = false;
@@ -230,6 +247,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
   function teardown(): void {
     if (torn) return;
     torn = true;
+    window.removeEventListener('hashchange', hashChanged);
     for (const unsubscribe of unsubscribes) unsubscribe();
     chat.stop();
     window.clearInterval(pollTimer);
@@ -249,6 +267,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
 
   show('chats');
   chat.start();
+  hashChanged();
   friends.refresh().catch(() => undefined);
   groups.refresh().catch(() => undefined);
   return teardown;

@@ -9,11 +9,12 @@ import type { FriendsStore } from './friends-store';
 import { GroupDetail } from './group-detail';
 import type { GroupMember, GroupsApi, JoinPolicy } from './groups-api';
 import type { GroupsStore } from './groups-store';
+import { inviteLink } from './invite-link';
 import { groupAvatar, personAvatar } from './peer-label';
 import { backButton, emptyPane } from './split-layout';
 
 export const POLICY_LABEL: Record<JoinPolicy, string> = {
-  open: 'Open: anyone with the id joins',
+  open: 'Open: anyone with the id or a link joins',
   approval: 'Approval: an admin lets people in',
   invite: 'Invite only',
 };
@@ -33,6 +34,15 @@ export class GroupInfo {
     'data-testid': 'group-invite-select',
     'aria-label': 'Friend to invite',
   });
+  private readonly linkStatus = new StatusLine('group-invite-link-status', 'form-status');
+  private readonly linkInput = el('input', {
+    class: 'invite-link',
+    readonly: true,
+    'data-testid': 'group-invite-link',
+    'aria-label': 'Invite link',
+  });
+  /** The code behind the link shown, of the group shown. */
+  private linkCode: string | null = null;
   private detail: GroupDetail | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -68,6 +78,10 @@ export class GroupInfo {
     this.unsubscribe = null;
     this.status.clear();
     this.inviteStatus.clear();
+    this.linkStatus.clear();
+    this.linkCode = null;
+    this.linkInput.value = '';
+    this.linkInput.hidden = true;
     this.detail = null;
     if (groupId !== null) {
       const detail = new GroupDetail(this.api, groupId, this.selfId, this.directory);
@@ -164,6 +178,7 @@ export class GroupInfo {
         this.status.element,
       ),
       detail.canManage ? this.applicationsSection(detail) : null,
+      detail.canManage ? this.linkSection(detail.groupId) : null,
       detail.canManage ? this.inviteSection(detail) : null,
       this.membersSection(detail),
     );
@@ -225,6 +240,62 @@ export class GroupInfo {
         ? el('ul', { class: 'people-list' }, ...rows)
         : el('p', { class: 'muted-note' }, 'No one is waiting to join.'),
     );
+  }
+
+  /** Owners and admins: a link anyone can join with (one lasting code, made on first need). */
+  private linkSection(groupId: string): HTMLElement {
+    const onError = (m: string) => this.linkStatus.show(m, 'error');
+    const copy = actionButton(
+      'Copy invite link',
+      { class: 'secondary', 'data-testid': 'group-invite-link-copy' },
+      async () => {
+        const link = inviteLink(await this.lastingCode(groupId), location.origin);
+        this.linkInput.value = link;
+        this.linkInput.hidden = false;
+        try {
+          await navigator.clipboard.writeText(link);
+          this.linkStatus.show('Link copied. Anyone with an account who opens it can join.', 'ok');
+        } catch {
+          this.linkInput.select();
+          this.linkStatus.show('Copy the link above to share it.', 'info');
+        }
+      },
+      { onError },
+    );
+    const revoke = actionButton(
+      'Revoke link',
+      { class: 'ghost danger', 'data-testid': 'group-invite-link-revoke', disabled: this.linkCode === null },
+      async () => {
+        if (this.linkCode === null) return;
+        await this.api.revokeInviteCode(groupId, this.linkCode);
+        this.linkCode = null;
+        this.linkInput.value = '';
+        this.linkInput.hidden = true;
+        this.linkStatus.show('Link revoked: it no longer lets anyone in.', 'ok');
+        this.render();
+      },
+      { confirm: 'Revoke for sure?', onError },
+    );
+    return section(
+      'Invite link',
+      null,
+      'group-invite-link-section',
+      el('p', { class: 'muted-note' }, 'Share a link instead of the group id; revoke it any time.'),
+      this.linkInput,
+      el('div', { class: 'button-row' }, copy, revoke),
+      this.linkStatus.element,
+    );
+  }
+
+  /** The group's code without expiry or use limit, made if it has none. */
+  private async lastingCode(groupId: string): Promise<string> {
+    if (this.linkCode === null) {
+      const { items } = await this.api.inviteCodes(groupId);
+      const lasting = items.find((c) => c.expiresAt === null && c.maxUses === null);
+      this.linkCode = (lasting ?? (await this.api.createInviteCode(groupId))).code;
+      this.render();
+    }
+    return this.linkCode;
   }
 
   private inviteSection(detail: GroupDetail): HTMLElement {

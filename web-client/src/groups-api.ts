@@ -43,6 +43,28 @@ export interface GroupApplication {
 
 export type JoinResult = { status: 'joined' } | { status: 'pending'; applicationId: RowId };
 
+/** A group's invite code (owners and admins see them); null = no limit. */
+export interface InviteCode {
+  code: string;
+  groupId: string;
+  createdAt: number;
+  expiresAt: number | null;
+  maxUses: number | null;
+  uses: number;
+}
+
+/** What an invite link shows before joining. */
+export interface InvitePreview {
+  groupId: string;
+  name: string;
+  memberCount: number;
+  joinPolicy: JoinPolicy;
+  /** I am in the group already. */
+  member: boolean;
+}
+
+export type InviteJoinResult = { status: 'joined' | 'pending'; groupId: string };
+
 export class GroupsApi {
   constructor(private readonly api: ParleyApi) {}
 
@@ -104,6 +126,26 @@ export class GroupsApi {
 
   async setRole(groupId: string, userId: number, role: 'admin' | 'member'): Promise<void> {
     await this.api.request('PUT', apiPath('groups', groupId, 'members', userId, 'role'), { role });
+  }
+
+  createInviteCode(groupId: string, limits: { expiresInSeconds?: number; maxUses?: number } = {}): Promise<InviteCode> {
+    return this.api.request('POST', apiPath('groups', groupId, 'invite-codes'), limits);
+  }
+
+  inviteCodes(groupId: string): Promise<{ items: InviteCode[] }> {
+    return this.api.request('GET', apiPath('groups', groupId, 'invite-codes'));
+  }
+
+  async revokeInviteCode(groupId: string, code: string): Promise<void> {
+    await this.api.request('DELETE', apiPath('groups', groupId, 'invite-codes', code));
+  }
+
+  previewInvite(code: string): Promise<InvitePreview> {
+    return this.api.request('GET', apiPath('invites', code));
+  }
+
+  joinByInvite(code: string): Promise<InviteJoinResult> {
+    return this.api.request('POST', apiPath('invites', code, 'join'));
   }
 
   async transfer(groupId: string, userId: number): Promise<void> {

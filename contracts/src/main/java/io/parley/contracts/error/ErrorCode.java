@@ -47,6 +47,7 @@ public enum ErrorCode {
     GROUP_JOIN_NOT_ALLOWED(4106, 403, "This group is joined by invitation only"),
     OWNER_MUST_TRANSFER(4107, 409, "The owner must transfer ownership first"),
     GROUP_APPLICATION_NOT_FOUND(4108, 404, "No such pending application"),
+    INVITE_CODE_INVALID(4120, 404, "This invite link is unknown, expired, used up or revoked"),
 
     RECIPIENT_NOT_FOUND(5001, 404, "The recipient does not exist"),
     MESSAGE_TOO_LONG(5002, 413, "The message text is over the length limit"),

@@ -3,6 +3,11 @@ package io.parley.gateway.group;
 import io.parley.contracts.proto.ApplicationList;
 import io.parley.contracts.proto.ApplicationRef;
 import io.parley.contracts.proto.CreateGroupRequest;
+import io.parley.contracts.proto.CreateInviteCodeRequest;
+import io.parley.contracts.proto.InviteCodeInfo;
+import io.parley.contracts.proto.InviteCodeList;
+import io.parley.contracts.proto.InviteCodeRef;
+import io.parley.contracts.proto.InvitePreview;
 import io.parley.contracts.proto.GroupInfo;
 import io.parley.contracts.proto.GroupList;
 import io.parley.contracts.proto.GroupMember;
@@ -98,6 +103,26 @@ final class GroupClient {
 
     GroupInfo transfer(MemberRef request) {
         return guard.once(() -> stub().transferOwnership(request));
+    }
+
+    InviteCodeInfo createInviteCode(CreateInviteCodeRequest request) {
+        return guard.once(() -> stub().createInviteCode(request));
+    }
+
+    InviteCodeList inviteCodes(long actorId, long groupId) {
+        return guard.idempotent(() -> stub().listInviteCodes(ref(actorId, groupId)));
+    }
+
+    void revokeInviteCode(InviteCodeRef request) {
+        guard.once(() -> stub().revokeInviteCode(request));
+    }
+
+    InvitePreview previewInviteCode(InviteCodeRef request) {
+        return guard.idempotent(() -> stub().previewInviteCode(request));
+    }
+
+    JoinOutcome joinByInviteCode(InviteCodeRef request) {
+        return guard.once(() -> stub().joinByInviteCode(request));
     }
 
     private static GroupRef ref(long actorId, long groupId) {

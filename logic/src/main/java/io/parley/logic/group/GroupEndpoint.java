@@ -4,6 +4,11 @@ import io.grpc.stub.StreamObserver;
 import io.parley.contracts.proto.ApplicationList;
 import io.parley.contracts.proto.ApplicationRef;
 import io.parley.contracts.proto.CreateGroupRequest;
+import io.parley.contracts.proto.CreateInviteCodeRequest;
+import io.parley.contracts.proto.InviteCodeInfo;
+import io.parley.contracts.proto.InviteCodeList;
+import io.parley.contracts.proto.InviteCodeRef;
+import io.parley.contracts.proto.InvitePreview;
 import io.parley.contracts.proto.GroupApplication;
 import io.parley.contracts.proto.GroupDone;
 import io.parley.contracts.proto.GroupInfo;
@@ -24,6 +29,8 @@ import io.parley.contracts.proto.UpdateGroupRequest;
 import io.parley.platform.rpc.GrpcErrors;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
 /** gRPC face of groups for the gateway's HTTP API: decode, call one domain method, encode. */
 @Singleton
 final class GroupEndpoint extends GroupServiceGrpc.GroupServiceImplBase {
@@ -33,9 +40,11 @@ final class GroupEndpoint extends GroupServiceGrpc.GroupServiceImplBase {
     private final GroupDirectory directory;
     private final Membership membership;
     private final Applications applications;
+    private final InviteCodes invites;
 
     GroupEndpoint(Groups groups, GroupDirectory directory, Membership membership,
-                  Applications applications) {
+                  Applications applications, InviteCodes invites) {
+        this.invites = invites;
         this.groups = groups;
         this.directory = directory;
         this.membership = membership;
@@ -91,9 +100,8 @@ final class GroupEndpoint extends GroupServiceGrpc.GroupServiceImplBase {
     @Override
     public void joinGroup(JoinGroupRequest r, StreamObserver<JoinOutcome> observer) {
         GrpcErrors.respond(observer, () -> {
-            JoinResult result = membership.join(r.getActorId(), r.getGroupId(), r.getMessage());
-            return JoinOutcome.newBuilder().setStatus(result.pending() ? "pending" : "joined")
-                    .setApplicationId(result.applicationId()).build();
+            return outcome(membership.join(r.getActorId(), r.getGroupId(), r.getMessage()))
+                    .build();
         });
     }
 
@@ -150,6 +158,60 @@ final class GroupEndpoint extends GroupServiceGrpc.GroupServiceImplBase {
     public void transferOwnership(MemberRef r, StreamObserver<GroupInfo> observer) {
         GrpcErrors.respond(observer, () -> info(membership.transfer(r.getActorId(),
                 r.getGroupId(), r.getUserId())));
+    }
+
+    @Override
+    public void createInviteCode(CreateInviteCodeRequest r,
+                                 StreamObserver<InviteCodeInfo> observer) {
+        GrpcErrors.respond(observer, () -> code(invites.create(r.getActorId(), r.getGroupId(),
+                r.getExpiresInSeconds() == 0 ? null : Duration.ofSeconds(r.getExpiresInSeconds()),
+                r.getMaxUses() == 0 ? null : r.getMaxUses())));
+    }
+
+    @Override
+    public void listInviteCodes(GroupRef r, StreamObserver<InviteCodeList> observer) {
+        GrpcErrors.respond(observer, () -> InviteCodeList.newBuilder().addAllCodes(
+                invites.list(r.getActorId(), r.getGroupId()).stream().map(GroupEndpoint::code)
+                        .toList()).build());
+    }
+
+    @Override
+    public void revokeInviteCode(InviteCodeRef r, StreamObserver<GroupDone> observer) {
+        GrpcErrors.respond(observer, () -> {
+            invites.revoke(r.getActorId(), r.getGroupId(), r.getCode());
+            return DONE;
+        });
+    }
+
+    @Override
+    public void previewInviteCode(InviteCodeRef r, StreamObserver<InvitePreview> observer) {
+        GrpcErrors.respond(observer, () -> {
+            InviteCodes.Preview p = invites.preview(r.getActorId(), r.getCode());
+            Group g = p.group();
+            return InvitePreview.newBuilder().setGroupId(g.id()).setName(g.name())
+                    .setAvatarUrl(g.avatarUrl()).setMemberCount(g.memberCount())
+                    .setJoinPolicy(g.joinPolicy()).setMember(p.member()).build();
+        });
+    }
+
+    @Override
+    public void joinByInviteCode(InviteCodeRef r, StreamObserver<JoinOutcome> observer) {
+        GrpcErrors.respond(observer, () -> {
+            InviteCodes.Joined joined = invites.join(r.getActorId(), r.getCode());
+            return outcome(joined.result()).setGroupId(joined.groupId()).build();
+        });
+    }
+
+    private static JoinOutcome.Builder outcome(JoinResult result) {
+        return JoinOutcome.newBuilder().setStatus(result.pending() ? "pending" : "joined")
+                .setApplicationId(result.applicationId());
+    }
+
+    private static InviteCodeInfo code(InviteCode c) {
+        return InviteCodeInfo.newBuilder().setCode(c.code()).setGroupId(c.groupId())
+                .setCreatedBy(c.createdBy()).setCreatedAtMs(c.createdAt().toEpochMilli())
+                .setExpiresAtMs(c.expiresAt() == null ? 0 : c.expiresAt().toEpochMilli())
+                .setMaxUses(c.maxUses() == null ? 0 : c.maxUses()).setUses(c.uses()).build();
     }
 
     private static GroupInfo info(GroupView view) {
