@@ -19,6 +19,7 @@ import { icon, type IconName } from './icons';
 import { inviteCodeOf } from './invite-link';
 import { InviteJoin } from './invite-join';
 import { ProfileView } from './profile-view';
+import { messageTime } from './time-format';
 import { UserSearch } from './user-search';
 
 export interface AppScreenOptions {
@@ -60,6 +61,8 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
   const friends = new FriendsStore(friendsApi, self.userId, directory);
   const search = new UserSearch(api, directory);
   const groups = new GroupsStore(groupsApi, directory);
+  /** Friends' presence from live frames, with when (the friend list has online only). */
+  const livePresence = new Map<number, { online: boolean; at: number }>();
 
   const status = el(
     'span',
@@ -104,7 +107,17 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
       show('groups');
       groupsView.pick(groupId);
     },
-    presence: (userId, online) => friends.applyPresence(userId, online),
+    presence: (userId, online, at) => {
+      livePresence.set(userId, { online, at });
+      friends.applyPresence(userId, online);
+    },
+    peerStatus: (userId) => {
+      // A live frame is newer than the friend list's snapshot; without one, the list says.
+      const live = livePresence.get(userId);
+      if (live) return live.online ? 'online' : `last seen ${messageTime(live.at, Date.now())}`;
+      const friend = friends.friend(userId);
+      return friend ? (friend.online ? 'online' : 'offline') : null;
+    },
   });
   const friendsView = new FriendsView({
     api,

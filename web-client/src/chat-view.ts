@@ -39,8 +39,10 @@ export interface ChatViewOptions {
   /** On a phone, the list or the open conversation fills the screen. */
   detailShown(shown: boolean): void;
   groupInfo(groupId: string): void;
-  /** A friend came online or went offline. */
-  presence(userId: number, online: boolean): void;
+  /** A friend came online or went offline (`at`: when; for offline, last seen). */
+  presence(userId: number, online: boolean, at: number): void;
+  /** What the chat header says of a direct peer: "online", "last seen …", or null (unknown). */
+  peerStatus(userId: number): string | null;
 }
 
 export class ChatView {
@@ -156,6 +158,7 @@ export class ChatView {
       },
       groupInfo: (groupId) => options.groupInfo(groupId),
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
+      peerStatus: (userId) => options.peerStatus(userId),
     }, new Drafts(self.userId), new GroupReceipts(api), this.typers);
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
@@ -240,7 +243,7 @@ export class ChatView {
         if (!store.applyError(frame)) this.options.toast(frame.message || `Error ${frame.code}`);
         break;
       case 'presence':
-        this.options.presence(frame.userId, frame.online);
+        this.options.presence(frame.userId, frame.online, frame.at);
         break;
       case 'recall':
         store.applyRecall(frame);

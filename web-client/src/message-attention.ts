@@ -1,9 +1,11 @@
-// How a bubble's text shows mentions and recalls (issue #12): mention tokens are highlighted
-// (mine more strongly), a recalled message shows a tombstone instead of text, and my own
-// messages get a Recall button while the recall window lasts.
+// How a bubble's text shows mentions, links and recalls (issue #12, #14): mention tokens are
+// highlighted (mine more strongly), http(s) addresses are links (links.ts), a recalled message
+// shows a tombstone instead of text, and my own messages get a Recall button while the recall
+// window lasts.
 
 import { canRecall, isTombstone } from './attention-api';
 import { el } from './element';
+import { linkParts } from './links';
 import { mentionParts } from './mentions';
 
 interface Shown {
@@ -19,10 +21,18 @@ export function bubbleText(m: Shown, selfId = 0): HTMLElement {
   if (isTombstone(m)) {
     return el('p', { class: 'bubble-text recalled', 'data-testid': 'message-recalled' }, 'Message recalled');
   }
-  const parts = mentionParts(m.text, selfId).map((p) =>
+  const parts = mentionParts(m.text, selfId).flatMap((p): (string | HTMLElement)[] =>
     p.mention
-      ? el('span', { class: `mention mention-${p.mention}`, 'data-testid': 'mention' }, p.text)
-      : p.text,
+      ? [el('span', { class: `mention mention-${p.mention}`, 'data-testid': 'mention' }, p.text)]
+      : linkParts(p.text).map((l) =>
+          l.href === undefined
+            ? l.text
+            : el(
+                'a',
+                { class: 'bubble-link', href: l.href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'message-link' },
+                l.text,
+              ),
+        ),
   );
   return el('p', { class: 'bubble-text' }, ...parts);
 }

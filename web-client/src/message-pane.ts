@@ -11,7 +11,7 @@ import { bubbleText, recallButton } from './message-attention';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
 import { backButton, emptyPane } from './split-layout';
-import { messageTime } from './time-format';
+import { dayKey, messageTime, separatorLabel } from './time-format';
 import { typingText, type TypingPeers } from './typing';
 
 export interface MessagePaneActions {
@@ -24,6 +24,8 @@ export interface MessagePaneActions {
   groupInfo(groupId: string): void;
   /** The reader reached the top: load the page before (or retry the one that failed). */
   loadOlder(conversationId: string): void;
+  /** "online" / "last seen …" for a direct peer, or null when not known. */
+  peerStatus?(userId: number): string | null;
   /** The composer of the conversation changed and holds text: I am typing there. */
   typing?(conversationId: string): void;
 }
@@ -31,6 +33,8 @@ export interface MessagePaneActions {
 // Within this distance of the bottom the pane follows new messages; further up, the reader is
 // reading history and is left where they are.
 const FOLLOW_THRESHOLD_PX = 80;
+// Messages of one sender closer together than this form one run (tighter bubbles).
+const RUN_GAP_MS = 5 * 60_000;
 // Within this distance of the top, the page before is loaded (so it is often there in time).
 const LOAD_OLDER_THRESHOLD_PX = 150;
 
@@ -65,6 +69,17 @@ export class MessagePane {
     'aria-live': 'polite',
   });
   private readonly bubbles = new Map<string, HTMLElement>();
+  /** Day separators by day key, reused across renders. */
+  private readonly separators = new Map<string, HTMLElement>();
+  private readonly unreadDivider = el(
+    'div',
+    { class: 'unread-divider', 'data-testid': 'unread-divider', role: 'separator' },
+    el('span', {}, 'New messages'),
+  );
+  /** Messages after this seq were unread when the conversation was opened; null: none were. */
+  private unreadAfter: number | null = null;
+  /** The first unread message is still to be scrolled to (once, when it is there). */
+  private jumpToUnread = false;
   private shownConversation: string | null = null;
   private shownLastKey: string | null = null;
 
@@ -137,6 +152,8 @@ export class MessagePane {
     this.element.classList.toggle('has-conversation', conversation !== undefined);
     this.input.disabled = this.sendButton.disabled = conversation === undefined;
     if (!conversation) {
+      // Coming back to the same conversation later is opening it again (divider, draft).
+      this.shownConversation = null;
       this.title.replaceChildren();
       this.placeholder.hidden = false;
       this.scroller.hidden = true;
@@ -156,8 +173,12 @@ export class MessagePane {
           { class: 'pane-name', 'data-testid': 'pane-title' },
           groupId === null ? this.directory.userName(conversation.peerId) : this.directory.groupName(groupId),
         ),
-        // No internal ids here: what kind of conversation it is says enough.
-        el('div', { class: 'pane-sub' }, groupId === null ? 'Direct chat' : 'Group chat'),
+        // No internal ids here: presence for a direct peer, else what kind of conversation it is.
+        el(
+          'div',
+          { class: 'pane-sub', 'data-testid': 'pane-presence' },
+          groupId === null ? (this.actions.peerStatus?.(conversation.peerId) ?? 'Direct chat') : 'Group chat',
+        ),
       ),
     );
 
@@ -166,6 +187,11 @@ export class MessagePane {
     const switched = this.shownConversation !== conversation.id;
     if (switched) {
       this.bubbles.clear();
+      this.separators.clear();
+      // What the server knew I had read when I opened it: the divider goes after that.
+      this.unreadAfter =
+        conversation.readKnown && conversation.lastSeq > conversation.readSeqSaved ? conversation.readSeqSaved : null;
+      this.jumpToUnread = this.unreadAfter !== null;
       // Each conversation has its own draft: what was typed elsewhere stays there.
       this.input.value = this.drafts.get(conversation.id);
       this.fitInput();
@@ -184,20 +210,34 @@ export class MessagePane {
     for (const m of messages) if (this.store.readByPeer(m)) lastReadKey = m.key;
 
     const keep = new Set<string>();
-    const rows = messages.map((m, i) => {
+    const rows: HTMLElement[] = [];
+    let dividerPlaced = false;
+    messages.forEach((m, i) => {
       keep.add(m.key);
       let row = this.bubbles.get(m.key);
       if (!row) {
         row = createRow(m);
         this.bubbles.set(m.key, row);
       }
-      // In a group, the sender's name heads each run of their messages.
-      const heads = groupId !== null && !m.mine && messages[i - 1]?.from !== m.from;
+      const before = messages[i - 1];
+      const day = dayKey(m.sentAt);
+      const newDay = before === undefined || dayKey(before.sentAt) !== day;
+      if (newDay) rows.push(this.separator(day, m.sentAt, now));
+      const unreadStarts =
+        !dividerPlaced && this.unreadAfter !== null && !m.mine && m.seq !== null && m.seq > this.unreadAfter;
+      if (unreadStarts) {
+        rows.push(this.unreadDivider);
+        dividerPlaced = true;
+      }
+      // One sender's messages close together are one run: tighter, and in a group named once.
+      const continues = !newDay && !unreadStarts && before?.from === m.from && m.sentAt - before.sentAt < RUN_GAP_MS;
+      row.classList.toggle('run-continue', continues);
+      const heads = groupId !== null && !m.mine && !continues;
       updateRow(row, m, now, heads ? this.directory.userName(m.from) : null, {
         read: this.store.readByPeer(m),
         receipt: m.key === lastReadKey,
       });
-      return row;
+      rows.push(row);
     });
     for (const key of this.bubbles.keys()) if (!keep.has(key)) this.bubbles.delete(key);
     // In a group: "Read by N" under my newest sent message.
@@ -224,7 +264,26 @@ export class MessagePane {
     } else if (anchor?.isConnected) {
       this.scroller.scrollTop += anchor.getBoundingClientRect().top - anchorTop;
     }
+    // Opened with unread messages: start at the first of them, not at the bottom.
+    if (this.jumpToUnread && dividerPlaced && !newMineAtEnd) {
+      this.jumpToUnread = false;
+      const top = this.unreadDivider.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
+      this.scroller.scrollTop = Math.max(0, this.scroller.scrollTop + top - 12);
+    }
     this.maybeLoadOlder();
+  }
+
+  /** "Today", "Yesterday", "Monday, 30 November" above the first message of each day. */
+  private separator(day: string, at: number, now: number): HTMLElement {
+    let separator = this.separators.get(day);
+    if (!separator) {
+      separator = el('div', { class: 'day-separator', 'data-testid': 'day-separator', role: 'separator' }, el('span'));
+      this.separators.set(day, separator);
+    }
+    const label = separatorLabel(at, now);
+    const span = separator.firstElementChild as HTMLElement;
+    if (span.textContent !== label) span.textContent = label;
+    return separator;
   }
 
   /** Above the bubbles: loading, a failure with Retry, or the start of the conversation. */

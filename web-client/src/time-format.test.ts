@@ -28,3 +28,15 @@ describe('dayLabel and messageTime', () => {
     expect(messageTime(new Date(2025, 10, 2, 9, 5).getTime(), now, 'en-GB')).toBe('2 Nov, 09:05');
   });
 });
+
+describe('day separators', () => {
+  it('says Today, Yesterday, then the date', async () => {
+    const { dayKey, separatorLabel } = await import('./time-format');
+    const now = new Date(2026, 11, 1, 10, 0).getTime();
+    expect(separatorLabel(new Date(2026, 11, 1, 0, 5).getTime(), now, 'en-GB')).toBe('Today');
+    expect(separatorLabel(new Date(2026, 10, 30, 23, 59).getTime(), now, 'en-GB')).toBe('Yesterday');
+    expect(separatorLabel(new Date(2026, 10, 27, 12).getTime(), now, 'en-GB')).toBe('Friday 27 November');
+    expect(separatorLabel(new Date(2025, 10, 27, 12).getTime(), now, 'en-GB')).toContain('2025');
+    expect(dayKey(new Date(2026, 11, 1, 0, 5).getTime())).toBe(dayKey(new Date(2026, 11, 1, 23, 55).getTime()));
+  });
+});

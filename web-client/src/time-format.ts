@@ -33,3 +33,24 @@ export function dayLabel(value: unknown, locale?: string): string {
   if (ms === null) return '';
   return new Date(ms).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 }
+
+/** A local calendar day, for comparing two messages' days: "2026-12-1". */
+export function dayKey(epochMs: number): string {
+  const at = new Date(epochMs);
+  return `${at.getFullYear()}-${at.getMonth() + 1}-${at.getDate()}`;
+}
+
+/** A day separator's words: "Today", "Yesterday", "Monday, 30 November" (with the year if not this one). */
+export function separatorLabel(epochMs: number, now: number = Date.now(), locale?: string): string {
+  const at = new Date(epochMs);
+  const today = new Date(now);
+  if (sameDay(at, today)) return 'Today';
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+  if (sameDay(at, yesterday)) return 'Yesterday';
+  return at.toLocaleDateString(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(at.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' }),
+  });
+}
