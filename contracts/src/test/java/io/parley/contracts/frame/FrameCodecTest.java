@@ -155,4 +155,19 @@ class FrameCodecTest {
         assertEquals(new SendFrame("c1", 130, "hi"), codec.decodeClient(
                 "{\"type\":\"send\",\"clientMsgId\":\"c1\",\"to\":130,\"text\":\"hi\"}"));
     }
+
+    @Test
+    void decodesATypingFrameAndRefusesOneWithoutAUsableConversation() {
+        TypingFrame typing = (TypingFrame) codec.decodeClient(
+                "{\"type\":\"typing\",\"conversationId\":\"g_42\"}");
+        assertTrue(typing.isGroup());
+        for (String bad : new String[] {"{\"type\":\"typing\"}",
+                "{\"type\":\"typing\",\"conversationId\":\"d_2_1\"}",
+                "{\"type\":\"typing\",\"conversationId\":7}"}) {
+            ParleyException e = assertThrows(ParleyException.class, () -> codec.decodeClient(bad),
+                    bad);
+            assertEquals(ErrorCode.VALIDATION_FAILED, e.error(), bad);
+        }
+        assertEquals(typing, codec.decodeClient(codec.encodeClient(typing)));
+    }
 }

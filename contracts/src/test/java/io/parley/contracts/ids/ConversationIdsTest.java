@@ -26,4 +26,16 @@ class ConversationIdsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> ConversationIds.group(0));
     }
+
+    @Test
+    void aDirectIdNamesItsTwoMembersOnlyWhenWrittenAsDirectWritesIt() {
+        long[] members = ConversationIds.directMembers("d_3_10");
+        assertEquals(3, members[0]);
+        assertEquals(10, members[1]);
+        for (String bad : new String[] {null, "d_10_3", "d_3_3", "d_0_3", "d_03_10", "d_3_10_",
+                                        "d_3", "g_3", "d_a_b", "d__3"}) {
+            assertThrows(IllegalArgumentException.class, () -> ConversationIds.directMembers(bad),
+                    bad);
+        }
+    }
 }
