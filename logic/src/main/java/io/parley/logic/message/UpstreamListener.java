@@ -25,7 +25,8 @@ import java.util.List;
  * instance at a time, in order. A failure before the fan-out completes re-delivers the batch; the
  * retry finds the messages already stored and only acks and pushes again (clients de-duplicate by
  * message id). A send that can never succeed is answered with a failure instead. Typing
- * signals in the batch are relayed first and never retried ({@link TypingRelay}).
+ * signals in the batch are relayed first; a failure to relay them is logged and does not fail
+ * the batch ({@link TypingRelay}).
  */
 @Singleton
 public final class UpstreamListener extends EnvelopeListener {
