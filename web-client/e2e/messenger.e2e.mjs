@@ -5,8 +5,9 @@
 // Alice's chat header says Bob is online. Bob leaves the chat, Alice writes twice more: Bob
 // opens it at a "New messages" divider before the first unread one. Alice makes an
 // invite-only group and copies its invite link; Bob opens the link, sees the group and joins
-// it, landing in its chat. Every screen on the way is checked for WCAG AA contrast (4.5:1) of
-// the text really rendered, in the light and the dark scheme, and screenshotted in both.
+// it, landing in its chat; he turns desktop notifications on with a click. Every screen on the
+// way is checked for WCAG AA contrast (4.5:1) of the text really rendered, in the light and the
+// dark scheme, and screenshotted in both.
 //
 //   BASE_URL_A=http://127.0.0.1:8080 BASE_URL_B=http://127.0.0.1:8081 \
 //   SCREENSHOT_DIR=target/screenshots node e2e/messenger.e2e.mjs
@@ -129,6 +130,13 @@ runE2e('messenger', 100_000, async ({ baseA, baseB }) => {
     await dialog.getByTestId('invite-join').click();
     await b.getByTestId('pane-title').filter({ hasText: `Climbers ${tag}` }).waitFor();
     if (new URL(b.url()).hash !== '') throw new Error(`the link's hash stayed: ${b.url()}`);
+  });
+
+  await step('Bob turns desktop notifications on from the top bar (asked on his click)', async () => {
+    await b.context().grantPermissions(['notifications']);
+    await b.getByTestId('notify-me').click();
+    await b.getByTestId('chat-error').filter({ hasText: 'Notifications on' }).waitFor();
+    await b.getByTestId('notify-me').waitFor({ state: 'hidden' });
   });
 
   await step('every screen checked has text of at least 4.5:1 in both schemes', async () =>

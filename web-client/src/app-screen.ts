@@ -73,6 +73,12 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
   const showMe = () => (me.textContent = `you are ${self.displayName}`);
   showMe();
   const logout = el('button', { type: 'button', class: 'ghost', 'data-testid': 'logout' }, 'Log out');
+  // Asked from this click only, and offered only while the browser has not been asked.
+  const notifyMe = el(
+    'button',
+    { type: 'button', class: 'ghost', 'data-testid': 'notify-me', title: 'Desktop notifications while Parley is in the background' },
+    'Notify me',
+  );
   const toast = el('div', { class: 'toast', 'data-testid': 'chat-error', role: 'alert' });
   toast.hidden = true;
   let toastTimer: number | undefined;
@@ -198,6 +204,7 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
       status,
       el('div', { class: 'topbar-spacer' }),
       me,
+      notifyMe,
       logout,
     ),
     el(
@@ -218,6 +225,13 @@ export function renderAppScreen(root: HTMLElement, options: AppScreenOptions): (
     closed: () => history.replaceState(null, '', location.pathname + location.search),
   });
   shell.append(inviteJoin.element);
+  notifyMe.hidden = !chat.notifier.canAsk;
+  notifyMe.addEventListener('click', () => {
+    void chat.notifier.ask().then((allowed) => {
+      notifyMe.hidden = true;
+      showToast(allowed ? 'Notifications on: new messages show while Parley is in the background.' : 'Notifications stay off.');
+    });
+  });
   const hashChanged = () => {
     const code = inviteCodeOf(location.hash);
     if (code !== null) void inviteJoin.open(code);

@@ -24,6 +24,7 @@ import { ReadMarker } from './read-marker';
 import { ReceivedBatcher } from './received-batcher';
 import { SplitLayout } from './split-layout';
 import { TypingPeers, TypingSignals } from './typing';
+import { DesktopNotifier } from './desktop-notifier';
 
 export interface ChatViewOptions {
   session: AuthSession;
@@ -57,6 +58,8 @@ export class ChatView {
   private readonly marker: ReadMarker;
   /** Who else is typing where: redraws the pane when it changes. */
   readonly typers = new TypingPeers();
+  /** Desktop notifications while the tab is hidden; asked for by the top bar's button. */
+  readonly notifier = new DesktopNotifier();
   private readonly typingSignals = new TypingSignals();
   private readonly unsubscribe: () => void;
   private tabShown = true;
@@ -228,7 +231,12 @@ export class ChatView {
       case 'message':
         // Confirmed whatever the store makes of it: a duplicate is a push the gateway repeats.
         this.received.note(frame.conversationId, frame.seq);
-        if (store.applyMessage(frame) === 'added') this.learnSender(frame);
+        if (store.applyMessage(frame) === 'added') {
+          this.learnSender(frame);
+          if (frame.from !== store.selfId) {
+            this.notifier.arrived(frame.conversationId, this.options.directory.userName(frame.from), frame.text);
+          }
+        }
         this.sync.liveMessage(frame);
         this.typers.stopped(frame.conversationId, frame.from);
         break;
