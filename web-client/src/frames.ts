@@ -83,8 +83,6 @@ export interface ReconnectFrame {
   withinMs: number;
 }
 
-export type ServerFrame =
-  | RecallFrame
 /** `userId` is typing in the conversation (never stored; shown for a few seconds). */
 export interface PeerTypingFrame {
   type: 'typing';
@@ -93,6 +91,7 @@ export interface PeerTypingFrame {
 }
 
 export type ServerFrame =
+  | RecallFrame
   | PeerTypingFrame
   | WelcomeFrame
   | PongFrame
