@@ -124,9 +124,8 @@ public final class GatewayDrain {
         return told;
     }
 
-    private static ReconnectFrame frame(Optional<ServiceInstance> target, boolean secure,
-                                        long within) {
-        return target.map(g -> GatewayLocator.address(g, secure))
+    private ReconnectFrame frame(Optional<ServiceInstance> target, boolean secure, long within) {
+        return target.map(g -> locator.publicAddress(g, secure))
                 .map(a -> new ReconnectFrame(a.gatewayId(), a.url(), within))
                 .orElse(new ReconnectFrame(null, null, within));
     }

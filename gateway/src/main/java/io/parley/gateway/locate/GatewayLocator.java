@@ -62,6 +62,15 @@ public final class GatewayLocator {
     public GatewayAddress choose(boolean secure) {
         ServiceInstance g = leastLoaded(null).orElseThrow(() -> new ParleyException(
                 ErrorCode.UNAVAILABLE, "no gateway is registered"));
+        return publicAddress(g, secure);
+    }
+
+    /**
+     * Where a browser reaches gateway {@code g}: the balancer's address when
+     * {@code im.gateway.locate.public-url} is set (browsers cannot reach pods; the balancer
+     * picks a ready gateway), otherwise the gateway's own.
+     */
+    public GatewayAddress publicAddress(ServiceInstance g, boolean secure) {
         if (settings.publicUrl() != null) {
             return new GatewayAddress(g.instanceId(), settings.publicUrl(), g.load());
         }

@@ -34,6 +34,18 @@ class GatewayLocatorTest {
     }
 
     @Test
+    void behindABalancerEveryAddressIsTheBalancers() {
+        GatewayLocator behind = new GatewayLocator(null, java.util.Optional.empty(),
+                new LocateSettings("wss://chat.example.com/ws"));
+        GatewayAddress a = behind.publicAddress(gw("a", 3), false);
+        assertEquals("wss://chat.example.com/ws", a.url());
+        assertEquals("a", a.gatewayId());
+        GatewayLocator direct = new GatewayLocator(null, java.util.Optional.empty(),
+                new LocateSettings(null));
+        assertEquals("wss://127.0.0.1:8080/ws", direct.publicAddress(gw("a", 3), true).url());
+    }
+
+    @Test
     void addressFollowsTheRequestScheme() {
         assertEquals("ws://127.0.0.1:8080/ws", GatewayLocator.address(gw("a", 3), false).url());
         assertEquals("wss://127.0.0.1:8080/ws", GatewayLocator.address(gw("a", 3), true).url());
