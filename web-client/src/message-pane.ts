@@ -329,9 +329,14 @@ export class MessagePane {
     this.actions.loadOlder(conversation.id);
   }
 
+  /**
+   * The first message row the reader sees. Day separators and the unread divider are skipped:
+   * they move when an older page of the same day lands above, so they cannot anchor the view.
+   */
   private firstVisibleRow(): HTMLElement | null {
     const top = this.scroller.getBoundingClientRect().top;
     for (const row of this.list.children) {
+      if (!row.classList.contains('bubble-row')) continue;
       if (row.getBoundingClientRect().bottom > top) return row as HTMLElement;
     }
     return null;
