@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +35,11 @@ class BrowserIT {
 
     /** Runs web-client/e2e/{scenario}.e2e.mjs against the cluster's two gateways. */
     static void play(String scenario, Cluster cluster) throws Exception {
+        play(scenario, cluster, Map.of());
+    }
+
+    /** As {@link #play(String, Cluster)}, with more environment for the script. */
+    static void play(String scenario, Cluster cluster, Map<String, String> env) throws Exception {
         Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
         Path webClient = root.resolve("web-client");
         Path script = webClient.resolve("e2e/" + scenario + ".e2e.mjs");
@@ -49,6 +55,7 @@ class BrowserIT {
         node.environment().put("BASE_URL_A", cluster.gateway1().http().toString());
         node.environment().put("BASE_URL_B", cluster.gateway2().http().toString());
         node.environment().put("SCREENSHOT_DIR", shots.toString());
+        node.environment().putAll(env);
         Process p = ServiceProcess.dieWithTests(node.start());
         boolean finished = p.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
