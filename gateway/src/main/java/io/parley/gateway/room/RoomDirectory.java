@@ -1,5 +1,7 @@
 package io.parley.gateway.room;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.contracts.ids.ConversationIds;
 import io.parley.contracts.proto.GroupInfo;
 import io.parley.contracts.proto.GroupServiceGrpc;
@@ -30,8 +32,14 @@ public final class RoomDirectory {
     private final ExecutorService lookups;
 
     RoomDirectory(RoomIndex index, ServiceChannels channels, RpcGuards guards,
-                  RoomSettings settings) {
+                  RoomSettings settings, MeterRegistry registry) {
         this.index = index;
+        Gauge.builder("parley.gateway.rooms", index, RoomIndex::roomCount)
+                .description("group rooms with at least one socket on this gateway")
+                .register(registry);
+        Gauge.builder("parley.gateway.room.memberships", index, RoomIndex::membershipCount)
+                .description("(socket, room) pairs in this gateway's room index")
+                .register(registry);
         this.stub = GroupServiceGrpc.newBlockingStub(channels.channel("logic"));
         this.guard = guards.of("logic");
         this.lookups = Executors.newFixedThreadPool(settings.lookupThreads(),

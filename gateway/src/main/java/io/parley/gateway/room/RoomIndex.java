@@ -23,6 +23,7 @@ public final class RoomIndex {
     private final Map<String, Socket> sockets = new HashMap<>();
     private final Map<Long, Set<String>> byUser = new HashMap<>();
     private final Map<String, Set<String>> rooms = new HashMap<>();
+    private int memberships;
 
     /** A local socket in a room. */
     public record Member(String connectionId, long userId) {
@@ -66,10 +67,7 @@ public final class RoomIndex {
             return;
         }
         for (String room : s.rooms) {
-            Set<String> in = rooms.get(room);
-            if (in != null && in.remove(connectionId) && in.isEmpty()) {
-                rooms.remove(room);
-            }
+            drop(connectionId, room);
         }
         Set<String> mine = byUser.get(s.userId);
         if (mine != null && mine.remove(connectionId) && mine.isEmpty()) {
@@ -99,6 +97,7 @@ public final class RoomIndex {
     public synchronized void close(String room) {
         Set<String> in = rooms.remove(room);
         if (in != null) {
+            memberships -= in.size();
             for (String id : in) {
                 sockets.get(id).rooms.remove(room);
             }
@@ -122,6 +121,11 @@ public final class RoomIndex {
         return rooms.size();
     }
 
+    /** (socket, room) pairs: what the index holds. */
+    public synchronized int membershipCount() {
+        return memberships;
+    }
+
     private static void touch(Socket s, String room) {
         if (s.touched != null) {
             s.touched.add(room);
@@ -130,14 +134,24 @@ public final class RoomIndex {
 
     private void enter(String id, Socket s, String room) {
         s.rooms.add(room);
-        rooms.computeIfAbsent(room, r -> new HashSet<>()).add(id);
+        if (rooms.computeIfAbsent(room, r -> new HashSet<>()).add(id)) {
+            memberships++;
+        }
     }
 
     private void leave(String id, Socket s, String room) {
         s.rooms.remove(room);
+        drop(id, room);
+    }
+
+    /** The socket is out of the room's set; an empty room is dropped. */
+    private void drop(String id, String room) {
         Set<String> in = rooms.get(room);
-        if (in != null && in.remove(id) && in.isEmpty()) {
-            rooms.remove(room);
+        if (in != null && in.remove(id)) {
+            memberships--;
+            if (in.isEmpty()) {
+                rooms.remove(room);
+            }
         }
     }
 }

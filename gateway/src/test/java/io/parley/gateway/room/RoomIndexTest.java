@@ -24,6 +24,7 @@ class RoomIndexTest {
         index.admit("c2", 7);
         index.settle("c2", List.of("g_1", "g_2"));
         assertEquals(Set.of("c1", "c2"), in("g_1"));
+        assertEquals(4, index.membershipCount());
         assertEquals(List.of(7L, 7L), index.members("g_2").stream()
                 .map(RoomIndex.Member::userId).toList());
         index.remove("c1");
@@ -31,6 +32,7 @@ class RoomIndexTest {
         index.remove("c2");
         assertTrue(in("g_1").isEmpty());
         assertEquals(0, index.roomCount(), "empty rooms are dropped");
+        assertEquals(0, index.membershipCount());
     }
 
     @Test
@@ -45,6 +47,7 @@ class RoomIndexTest {
         assertEquals(Set.of("a1", "a2", "b1"), in("g_9"));
         index.change("g_9", List.of(), List.of(1L));
         assertEquals(Set.of("b1"), in("g_9"), "a kick removes all of the user's sockets");
+        assertEquals(1, index.membershipCount());
         index.change("g_9", List.of(), List.of(3L));
         assertEquals(Set.of("b1"), in("g_9"), "a user without sockets here changes nothing");
     }
@@ -73,6 +76,7 @@ class RoomIndexTest {
         index.close("g_4");
         index.settle("c2", List.of("g_4"));
         assertTrue(in("g_4").isEmpty());
+        assertEquals(0, index.membershipCount());
         index.remove("c1");
         index.remove("c2");
         assertEquals(0, index.roomCount());
