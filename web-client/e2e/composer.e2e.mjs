@@ -90,6 +90,8 @@ runE2e('composer', 90_000, async ({ baseA, baseB, browser }) => {
     await composer(a).fill(draftGroup);
     await openBob(a);
     await composerHolds(a, draftBob, 'back at Bob');
+    // the list shows the group's unsent draft in place of its last message
+    await groupRow(a).getByTestId('conversation-draft').filter({ hasText: `Draft: ${draftGroup}` }).waitFor();
   });
 
   await step('Bob reads the group message', async () => {

@@ -106,6 +106,7 @@ export class ChatView {
       authRefused: () => options.authRefused(),
     });
 
+    const drafts = new Drafts(self.userId);
     this.list = new ConversationList(store, directory, () => this.sync.listStatus, {
       startChat: async (input: string) => {
         const phone = normalizePhone(input);
@@ -132,7 +133,7 @@ export class ChatView {
         this.sync.opened(conversationId);
         this.showPane();
       },
-    });
+    }, drafts);
 
     this.pane = new MessagePane(store, directory, {
       send: (text) => {
@@ -162,7 +163,7 @@ export class ChatView {
       groupInfo: (groupId) => options.groupInfo(groupId),
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
       peerStatus: (userId) => options.peerStatus(userId),
-    }, new Drafts(self.userId), new GroupReceipts(api), this.typers);
+    }, drafts, new GroupReceipts(api), this.typers);
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
     this.element = this.layout.element;

@@ -5,6 +5,7 @@
 import { attention } from './attention-badges';
 import type { ListStatus } from './chat-sync';
 import type { Directory } from './directory';
+import type { Drafts } from './drafts';
 import { el } from './element';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, personAvatar } from './peer-label';
@@ -26,6 +27,7 @@ export class ConversationList {
     private readonly directory: Directory,
     private readonly listStatus: () => ListStatus,
     actions: ConversationListActions,
+    private readonly drafts: Pick<Drafts, 'get'> | null = null,
   ) {
     const phone = el('input', {
       type: 'tel',
@@ -77,7 +79,9 @@ export class ConversationList {
       ...conversations.map((c) => {
         const last = this.store.lastMessage(c.id);
         const active = c.id === this.store.activeId;
-        const preview = last ? `${this.author(c, last)}${last.text}` : 'No messages yet';
+        // What I typed elsewhere and did not send shows in place of the last message.
+        const draft = active ? '' : (this.drafts?.get(c.id).trim() ?? '');
+        const preview = draft ? `Draft: ${draft}` : last ? `${this.author(c, last)}${last.text}` : 'No messages yet';
         return el(
           'li',
           {},
@@ -96,7 +100,14 @@ export class ConversationList {
               'span',
               { class: 'conversation-body' },
               el('span', { class: 'conversation-name' }, this.title(c)),
-              el('span', { class: `conversation-preview${last ? '' : ' muted'}` }, preview),
+              el(
+                'span',
+                {
+                  class: `conversation-preview${draft ? ' draft' : last ? '' : ' muted'}`,
+                  'data-testid': draft ? 'conversation-draft' : null,
+                },
+                preview,
+              ),
             ),
             el(
               'span',
