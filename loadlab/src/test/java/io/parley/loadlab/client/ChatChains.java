@@ -43,7 +43,7 @@ public final class ChatChains {
                 .exec(connect("connect"))
                 // no socket (login or connect failed under load): Gatling's report counts the KO
                 .exitHereIfFailed()
-                .exec(chat())
+                .exec(chatFollowingDrains())
                 .exec(reconnect ? reconnectAndCatchUp() : catchUp());
     }
 
@@ -90,7 +90,9 @@ public final class ChatChains {
     /**
      * Chats like {@link #chat()} and follows a draining gateway's {@code reconnect}: closes the
      * socket after the frame's random pause, connects to the gateway it named, catches up, and
-     * resends what was not acknowledged, as the web client does (scenario 6).
+     * resends what was not acknowledged, as the web client does (scenario 6). A socket lost
+     * without that frame (a crashed gateway: the next write on it fails) moves the same way, to
+     * the next gateway of the run ({@link ChatUser#socketLost()}).
      */
     public static ChainBuilder chatFollowingDrains() {
         return asLongAs(s -> user(s).active()).on(
@@ -122,6 +124,15 @@ public final class ChatChains {
                 .exec(s -> s.set("out", user(s).due()))
                 .foreach(s -> s.getList("out"), "frame").on(
                         exec(ws("send").sendText(s -> s.getString("frame"))))
+                // a write on a closed or crashed socket fails the session: Gatling's report
+                // counts the KO, the client moves on
+                .exec(s -> {
+                    if (s.isFailed()) {
+                        user(s).socketLost();
+                        return s.markAsSucceeded();
+                    }
+                    return s;
+                })
                 .pause(s -> user(s).pause()));
     }
 

@@ -52,6 +52,9 @@ public final class ChatUser {
     private volatile long toldToMoveMs;
     private volatile long movedMs;
     private volatile boolean resendAllNow;
+    /** Every gateway of the run: where a client whose socket was lost goes next. */
+    private List<java.net.URI> gateways = List.of();
+    private int socketsLost;
 
     /**
      * @param confirms      whether it sends {@code received} (false: the ACK-retry scenario's
@@ -86,6 +89,32 @@ public final class ChatUser {
     /** The web client's random pause before leaving a draining gateway, in [0, withinMs). */
     public Duration movePause() {
         return Duration.ofMillis((long) (Math.random() * moveWithinMs));
+    }
+
+    /** The run's gateways, for {@link #socketLost()}. Returns this client. */
+    public ChatUser gateways(List<java.net.URI> all) {
+        this.gateways = List.copyOf(all);
+        return this;
+    }
+
+    /**
+     * The socket closed without a {@code reconnect} frame (its gateway crashed, or closed it): as
+     * the web client does, move to another gateway after a short random back-off, catch up and
+     * resend what was not acknowledged. With one gateway it connects to the same one again.
+     */
+    public void socketLost() {
+        if (moveTo != null) {
+            return;
+        }
+        socketsLost++;
+        int at = gateways.indexOf(gateway);
+        moveTo = gateways.isEmpty() ? gateway : gateways.get((at + 1) % gateways.size());
+        moveWithinMs = 1_000;
+    }
+
+    /** How many times this client's socket was lost (not counting drains' reconnects). */
+    public int socketsLost() {
+        return socketsLost;
     }
 
     /** Switches to the gateway the drain named; called right before connecting there. */
