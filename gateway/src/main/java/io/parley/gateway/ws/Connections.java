@@ -113,10 +113,13 @@ public final class Connections {
             if (c == null || !c.session().isOpen()) {
                 continue;
             }
+            if (!c.unconfirmed().pushed(frame, now)) {
+                meters.pushedAgainSuppressed();
+                continue; // the socket has it already (pending or confirmed)
+            }
             if (text == null) {
                 text = codec.encodeServer(frame);
             }
-            c.unconfirmed().pushed(frame, now);
             long overtaken = c.pushedOutOfOrder(frame.conversationId(), frame.seq());
             if (overtaken > 0 && outOfOrder.incrementAndGet() <= 20) {
                 LOG.info("push out of order on socket {}: {} seq {} after seq {}",

@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * The gateway's socket-side meters (names in docs/operations.md): open sockets, sends taken,
- * acks and refusals written (by error code), redeliveries, rate-limited sends, and the
+ * acks and refusals written (by error code), redeliveries, pushes not written because the socket
+ * had the message already, rate-limited sends, and the
  * end-to-end delivery latency from the sender's gateway ingress to the recipient's socket write.
  */
 @Singleton
@@ -22,6 +23,7 @@ public final class SocketMeters {
     private final Counter sends;
     private final Counter acks;
     private final Counter redeliveries;
+    private final Counter suppressed;
     private final Counter rateLimited;
     private final Timer deliveryLatency;
 
@@ -34,6 +36,9 @@ public final class SocketMeters {
                 .description("ack frames written to senders").register(registry);
         this.redeliveries = Counter.builder("parley.gateway.redeliveries")
                 .description("messages pushed again for want of a received frame")
+                .register(registry);
+        this.suppressed = Counter.builder("parley.gateway.pushes.suppressed")
+                .description("pushes not written: the socket already had the message")
                 .register(registry);
         this.rateLimited = Counter.builder("parley.gateway.sends.rate.limited")
                 .description("sends refused by the per-user rate limit").register(registry);
@@ -69,6 +74,11 @@ public final class SocketMeters {
 
     void redelivered() {
         redeliveries.increment();
+    }
+
+    /** A message pushed again (a de-duplicated retry, a replay) to a socket that had it. */
+    void pushedAgainSuppressed() {
+        suppressed.increment();
     }
 
     /** A message was written to a recipient's socket; {@code ingressAtMs} 0 means unknown. */

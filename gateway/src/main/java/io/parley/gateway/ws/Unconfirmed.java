@@ -11,15 +11,24 @@ import java.util.Map;
 /**
  * The messages pushed to one socket that its client has not confirmed with a {@code received}
  * frame yet, in push order. Bounded: past {@code maxPending} the oldest are forgotten (the
- * client will find them in history). Dropped with the socket. Guarded by this.
+ * client will find them in history). It also remembers the last {@code remembered} message ids
+ * the client confirmed, so that a message pushed again is written once per socket. Dropped with
+ * the socket. Guarded by this.
  */
 final class Unconfirmed {
     private final Map<String, Entry> byMessageId = new LinkedHashMap<>();
+    private final Map<String, Boolean> confirmed;
     private final DeliverySettings settings;
     private long pushes;
 
     Unconfirmed(DeliverySettings settings) {
         this.settings = settings;
+        this.confirmed = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > settings.remembered();
+            }
+        };
     }
 
     private static final class Entry {
@@ -36,14 +45,24 @@ final class Unconfirmed {
         }
     }
 
-    synchronized void pushed(MessageFrame frame, long nowMs) {
-        byMessageId.putIfAbsent(frame.messageId(),
+    /**
+     * A message is to be written to the socket: kept until confirmed. Returns false, and keeps
+     * nothing new, when the socket already has it pending (its redelivery is scheduled) or its
+     * client confirmed it lately: the caller does not write it again.
+     */
+    synchronized boolean pushed(MessageFrame frame, long nowMs) {
+        if (byMessageId.containsKey(frame.messageId())
+                || confirmed.containsKey(frame.messageId())) {
+            return false;
+        }
+        byMessageId.put(frame.messageId(),
                 new Entry(frame, ++pushes, nowMs + settings.firstRetry().toMillis()));
         Iterator<Entry> oldest = byMessageId.values().iterator();
         while (byMessageId.size() > settings.maxPending() && oldest.hasNext()) {
             oldest.next();
             oldest.remove();
         }
+        return true;
     }
 
     /**
@@ -57,8 +76,17 @@ final class Unconfirmed {
                 .filter(e -> e.frame.conversationId().equals(conversationId)
                         && e.frame.seq() == seq)
                 .mapToLong(e -> e.pushOrder).max().orElse(0);
-        byMessageId.values().removeIf(e -> e.frame.conversationId().equals(conversationId)
-                && (e.frame.seq() == seq || e.frame.seq() < seq && e.pushOrder <= upTo));
+        Iterator<Entry> it = byMessageId.values().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (e.frame.conversationId().equals(conversationId)
+                    && (e.frame.seq() == seq || e.frame.seq() < seq && e.pushOrder <= upTo)) {
+                it.remove();
+                if (settings.remembered() > 0) {
+                    confirmed.put(e.frame.messageId(), Boolean.TRUE);
+                }
+            }
+        }
     }
 
     /**

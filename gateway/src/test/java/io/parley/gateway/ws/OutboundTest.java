@@ -54,7 +54,7 @@ class OutboundTest {
     private final Outbound outbound = new Outbound(new OutboundSettings(1000));
     private final SlowSession session = new SlowSession();
     private final SocketConnection socket = new SocketConnection(1, "t", "c", "d", 0,
-            session.proxy(), new DeliverySettings(Duration.ofSeconds(1), 3, 500));
+            session.proxy(), new DeliverySettings(Duration.ofSeconds(1), 3, 500, 64));
 
     private void welcomed() {
         outbound.welcome(socket, "welcome");

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UnconfirmedTest {
     private final Unconfirmed pending = new Unconfirmed(
-            new DeliverySettings(Duration.ofSeconds(1), 3, 4));
+            new DeliverySettings(Duration.ofSeconds(1), 3, 4, 2));
 
     @Test
     void redeliversAfterOneTwoAndFourSecondsThenGivesUp() {
@@ -67,6 +69,37 @@ class UnconfirmedTest {
         }
         assertEquals(4, pending.size());
         assertEquals(List.of("m3", "m4", "m5", "m6"), ids(pending.due(1_000)));
+    }
+
+    @Test
+    void aMessagePushedAgainIsNotWrittenWhilePendingOrOnceConfirmed() {
+        assertTrue(pending.pushed(message("a1", "d_1_2", 1), 0));
+        assertFalse(pending.pushed(message("a1", "d_1_2", 1), 10), "pending: redelivery has it");
+        assertEquals(List.of("a1"), ids(pending.due(1_000)), "one entry, on its first schedule");
+        pending.received("d_1_2", 1);
+        assertFalse(pending.pushed(message("a1", "d_1_2", 1), 2_000), "confirmed: the client has it");
+        assertEquals(0, pending.size());
+    }
+
+    @Test
+    void onlyTheLastRememberedConfirmationsAreKept() {
+        for (int i = 1; i <= 3; i++) {
+            pending.pushed(message("m" + i, "d_1_2", i), 0);
+            pending.received("d_1_2", i);
+        }
+        // remembered = 2: m1 is forgotten, so pushed again it is written again
+        assertTrue(pending.pushed(message("m1", "d_1_2", 1), 0));
+        assertFalse(pending.pushed(message("m3", "d_1_2", 3), 0));
+    }
+
+    @Test
+    void aMessageGivenUpOnIsWrittenAgainWhenPushedAgain() {
+        pending.pushed(message("g1", "d_1_2", 1), 0);
+        pending.due(1_000);
+        pending.due(3_000);
+        pending.due(7_000);
+        pending.due(100_000); // gave up, never confirmed
+        assertTrue(pending.pushed(message("g1", "d_1_2", 1), 100_001));
     }
 
     private static MessageFrame message(String id, String conversation, long seq) {

@@ -117,6 +117,39 @@ class DirectChatIT {
         }
     }
 
+    /**
+     * A sender that never saw its ack resends with the same client id (the web client's outbox
+     * after a reconnect): logic de-duplicates it and answers with the original ack, and pushes it
+     * again (the first push may have been lost with a crashed process); a recipient socket that
+     * confirmed it is not sent it a second time, and none of it is stored twice.
+     */
+    @Test
+    void aRetriedSendIsAckedAgainButNotWrittenAgainToASocketThatConfirmedIt(Cluster cluster)
+            throws Exception {
+        ApiClient api1 = new ApiClient(cluster.gateway1().http());
+        ApiClient api2 = new ApiClient(cluster.gateway2().http());
+        ApiClient.Session alice = Users.signUp(api1, "Alice");
+        ApiClient.Session bob = Users.signUp(api2, "Bob");
+        Inbox bobTab = new Inbox();
+        Acks acks = new Acks();
+        try (ChatClient b = ChatClient.connect(api2.base(), bob.token(), "b1", bobTab);
+             ChatClient a = ChatClient.connect(api1.base(), alice.token(), "a1", acks)) {
+            a.send(new SendFrame("retry-1", bob.userId(), "once"));
+            await().atMost(WAIT).until(() -> bobTab.messages.size() == 1
+                    && acks.byClientId.containsKey("retry-1"));
+            AckFrame first = acks.byClientId.get("retry-1");
+            Thread.sleep(300); // Bob's received frame reaches his gateway
+            a.send(new SendFrame("retry-1", bob.userId(), "once"));
+            await().atMost(WAIT).until(() -> acks.duplicates.size() == 1);
+            Thread.sleep(1_500); // a second push, or a redelivery, would arrive by now
+            AckFrame again = acks.byClientId.get("retry-1");
+            assertEquals(first.messageId(), again.messageId(), "the retry's ack names the stored message");
+            assertEquals(first.seq(), again.seq());
+            assertEquals(1, bobTab.messages.size(), "written once to Bob's socket");
+            assertEquals(List.of(), bobTab.duplicates);
+        }
+    }
+
     private static void sendMany(ChatClient client, String prefix, long to, int count) {
         for (int i = 0; i < count; i++) {
             client.send(new SendFrame(prefix + "-" + i, to, prefix + " says " + i));
