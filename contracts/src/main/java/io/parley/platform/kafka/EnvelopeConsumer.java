@@ -166,6 +166,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                     startAt == StartAt.LATEST ? "latest" : "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis(),
                     ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
                     (int) settings.sessionTimeout().toMillis(),
                     ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,

@@ -224,6 +224,8 @@ public final class LoadRun {
         long clientErrors = users.values().stream().mapToLong(ChatUser::errors).sum();
         figures.put("clientErrors", clientErrors);
         figures.put("usersStarted", users.size());
+        // sockets lost without a reconnect frame (a crashed gateway), each followed by a move
+        figures.put("socketsLost", users.values().stream().mapToLong(ChatUser::socketsLost).sum());
         long[] window = ledger.sendWindow();
         figures.put("firstSendAtMs", window[0]);
         figures.put("lastSendAtMs", window[1]);
