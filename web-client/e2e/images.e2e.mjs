@@ -12,7 +12,7 @@
 //
 // Exits 0 on success; 1 with the failed step on stderr; always within 100 s.
 
-import { befriendByApi, bubble, openClient, randomPhone, register, runE2e, runTag, screenshot, step } from './harness.mjs';
+import { befriendByApi, bubble, callApi, openClient, randomPhone, register, runE2e, runTag, screenshot, step } from './harness.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -90,6 +90,14 @@ runE2e('images', 100_000, async ({ baseA, baseB }) => {
     await b.reload({ waitUntil: 'domcontentloaded' });
     await b.getByTestId('conversation-item').filter({ hasText: alice.name }).click();
     await thumbnailShown(b, caption);
+    // the image counts as read on the server before Bob goes (the read mark is sent shortly after)
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const list = await callApi(b, 'GET', '/api/conversations');
+      if (list.items.every((c) => c.unread === 0)) break;
+      if (Date.now() > deadline) throw new Error(`Bob's read mark never reached the server: ${JSON.stringify(list.items)}`);
+      await b.waitForTimeout(200);
+    }
     // away: the tab is closed while Alice writes (an open chat on a desktop is being read)
     await b.goto('about:blank');
   });
