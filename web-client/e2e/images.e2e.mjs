@@ -12,6 +12,7 @@
 //
 // Exits 0 on success; 1 with the failed step on stderr; always within 100 s.
 
+import { assertNoContrastProblems, checkContrast } from './contrast.mjs';
 import { befriendByApi, bubble, callApi, openClient, randomPhone, register, runE2e, runTag, screenshot, step } from './harness.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -21,6 +22,7 @@ runE2e('images', 100_000, async ({ baseA, baseB }) => {
   const alice = { phone: randomPhone(), name: `Alice ${tag}`, password: 'secret-alice-1' };
   const bob = { phone: randomPhone(), name: `Bob ${tag}`, password: 'secret-bob-1' };
   const caption = `harbour at dusk (${tag})`;
+  const contrast = [];
 
   const [a, b] = await step('open both clients', () =>
     Promise.all([openClient('A', baseA, DESKTOP), openClient('B', baseB, DESKTOP)]),
@@ -74,7 +76,7 @@ runE2e('images', 100_000, async ({ baseA, baseB }) => {
     if (thumb.naturalWidth !== 320 || thumb.naturalHeight !== 213) {
       throw new Error(`thumbnail is ${thumb.naturalWidth}x${thumb.naturalHeight}, expected 320x213`);
     }
-    await screenshot(b, 'b-image.png');
+    await checkContrast(b, 'Bob image', contrast, (scheme) => screenshot(b, `b-image-${scheme}.png`));
     await bubble(b, caption).getByTestId('message-image').click();
     await b.getByTestId('image-viewer').waitFor();
     await b.waitForFunction(() => {
@@ -117,7 +119,7 @@ runE2e('images', 100_000, async ({ baseA, baseB }) => {
     // the last 30 are loaded, the first unread is not: no divider yet, the button offers it
     await b.locator('[data-testid="jump-button"][data-mode="unread"]').waitFor();
     if ((await b.getByTestId('unread-divider').count()) !== 0) throw new Error('a divider before the first unread was loaded');
-    await screenshot(b, 'b-jump-unread.png');
+    await checkContrast(b, 'Bob jump to unread', contrast, (scheme) => screenshot(b, `b-jump-unread-${scheme}.png`));
     await b.getByTestId('jump-button').click();
     await dividerInView(b);
     const after = await b.getByTestId('unread-divider').evaluate((d) => d.nextElementSibling?.textContent ?? '');
@@ -132,7 +134,7 @@ runE2e('images', 100_000, async ({ baseA, baseB }) => {
     }
     const jump = b.getByTestId('jump-button');
     await jump.filter({ hasText: '↓ 2 new messages' }).waitFor();
-    await screenshot(b, 'b-jump-latest.png');
+    await checkContrast(b, 'Bob jump to latest', contrast, (scheme) => screenshot(b, `b-jump-latest-${scheme}.png`));
     await jump.click();
     await jump.waitFor({ state: 'hidden' });
     const fromBottom = await b.evaluate(() => {
@@ -142,6 +144,10 @@ runE2e('images', 100_000, async ({ baseA, baseB }) => {
     if (fromBottom > 2) throw new Error(`${fromBottom} px from the bottom after the jump`);
     await bubble(b, `and another (${tag})`).waitFor();
   });
+
+  await step('every screen checked has text of at least 4.5:1 in both schemes', async () =>
+    assertNoContrastProblems(contrast),
+  );
 
   return `image ${png.length} bytes seen on both gateways, jump buttons for ${bobId}`;
 });
