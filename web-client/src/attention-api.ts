@@ -62,12 +62,16 @@ export class AttentionApi {
 }
 
 /** A stored message whose text is empty is a recall tombstone (the text is gone from storage). */
-export function isTombstone(m: { text: string; seq: number | null }): boolean {
-  return m.seq !== null && m.text === '';
+export function isTombstone(m: { text: string; seq: number | null; image?: unknown }): boolean {
+  // an image message without a caption has no text either, but has its image until recalled
+  return m.seq !== null && m.text === '' && (m.image ?? null) === null;
 }
 
 /** Whether I may still recall this message of mine. */
-export function canRecall(m: { mine: boolean; seq: number | null; sentAt: number; text: string }, now: number): boolean {
+export function canRecall(
+  m: { mine: boolean; seq: number | null; sentAt: number; text: string; image?: unknown },
+  now: number,
+): boolean {
   return m.mine && m.seq !== null && !isTombstone(m) && now - m.sentAt <= RECALL_WINDOW_MS;
 }
 

@@ -18,6 +18,8 @@ import type { Directory } from './directory';
 import type { MessageFrame, ServerFrame, WelcomeFrame } from './frames';
 import { wireAttention } from './attention-wiring';
 import { ApiError, ErrorCodes, type ParleyApi } from './http-api';
+import { sendImage } from './image-send';
+import { ImageCache } from './message-image';
 import { MessagePane } from './message-pane';
 import { MessageStore, sendFrameOf } from './message-store';
 import { ReadMarker } from './read-marker';
@@ -144,6 +146,22 @@ export class ChatView {
         this.socket.send(sendFrameOf(message));
         this.typingSignals.sent(id);
       },
+      sendImage: (file, caption) => {
+        const id = store.activeId;
+        if (id === null) return;
+        void sendImage(
+          {
+            uploadImage: (blob) => this.options.api.uploadImage(blob),
+            addPending: (conversationId, text, image) => store.addPending(conversationId, text, newUuid(), Date.now(), image),
+            send: (frame) => this.socket.send(frame),
+            frameOf: sendFrameOf,
+            toast: this.options.toast,
+          },
+          id,
+          file,
+          caption,
+        );
+      },
       typing: (conversationId) => {
         if (this.typingSignals.typed(conversationId, Date.now())) {
           this.socket.send({ type: 'typing', conversationId });
@@ -164,6 +182,7 @@ export class ChatView {
       loadOlder: (conversationId) => this.sync.loadOlder(conversationId),
       peerStatus: (userId) => options.peerStatus(userId),
     }, drafts, new GroupReceipts(api), this.typers);
+    this.pane.showImagesFrom(new ImageCache(api));
 
     this.layout = new SplitLayout(this.list.element, this.pane.element, options.detailShown, 'chat-layout');
     this.element = this.layout.element;

@@ -81,7 +81,7 @@ export class ConversationList {
         const active = c.id === this.store.activeId;
         // What I typed elsewhere and did not send shows in place of the last message.
         const draft = active ? '' : (this.drafts?.get(c.id).trim() ?? '');
-        const preview = draft ? `Draft: ${draft}` : last ? `${this.author(c, last)}${last.text}` : 'No messages yet';
+        const preview = draft ? `Draft: ${draft}` : last ? `${this.author(c, last)}${lastText(last)}` : 'No messages yet';
         return el(
           'li',
           {},
@@ -148,4 +148,10 @@ function emptyText(status: ListStatus): string {
     case 'loaded':
       return "No conversations yet. Enter a friend's phone number above, or open a friend or a group.";
   }
+}
+
+/** An image message shows as "Photo" (with its caption, if any) in the list. */
+function lastText(m: { text: string; image: unknown }): string {
+  if (m.image === null || m.image === undefined) return m.text;
+  return m.text === '' ? 'Photo' : `Photo: ${m.text}`;
 }

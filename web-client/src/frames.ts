@@ -37,6 +37,19 @@ export interface MessageFrame {
   text: string;
   sentAt: number;
   clientMsgId: string | null;
+  /** An image message's image (issue #14); its text is then the caption, maybe empty. */
+  image?: MessageImage | null;
+}
+
+/** An uploaded image: its id is the SHA-256 of its bytes; both URLs need the access token. */
+export interface MessageImage {
+  id: string;
+  contentType: string;
+  width: number;
+  height: number;
+  size: number;
+  url: string;
+  thumbUrl: string;
 }
 
 export interface ErrorFrame {
@@ -110,6 +123,7 @@ export interface DirectSendFrame {
   clientMsgId: string;
   to: number;
   text: string;
+  imageId?: string;
 }
 
 export interface GroupSendFrame {
@@ -117,6 +131,7 @@ export interface GroupSendFrame {
   clientMsgId: string;
   conversationId: string;
   text: string;
+  imageId?: string;
 }
 
 export interface PingFrame {
@@ -237,6 +252,23 @@ function messageFields(f: Fields): MessageFrame {
     text: typeof f.text === 'string' ? f.text : fail('text must be a string'),
     sentAt: int(f, 'sentAt'),
     clientMsgId: optionalStr(f, 'clientMsgId'),
+    // left out of a text message, so that frames read the same as before images existed
+    ...(f.image === undefined || f.image === null ? {} : { image: parseImage(f.image) }),
+  };
+}
+
+/** An image as the server describes it: in `message` frames and as the upload's answer. */
+export function parseImage(value: unknown): MessageImage {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('image must be a JSON object');
+  const f = value as Fields;
+  return {
+    id: str(f, 'id'),
+    contentType: str(f, 'contentType'),
+    width: positiveInt(f, 'width'),
+    height: positiveInt(f, 'height'),
+    size: positiveInt(f, 'size'),
+    url: str(f, 'url'),
+    thumbUrl: str(f, 'thumbUrl'),
   };
 }
 

@@ -138,6 +138,17 @@ export class ParleyApi {
     return this.call(method, path, body);
   }
 
+  /** Uploads an image file (issue #14): the raw bytes, their type in Content-Type. */
+  async uploadImage(file: Blob): Promise<unknown> {
+    const response = await this.exchange('POST', '/api/images', { body: file, contentType: file.type });
+    return response.json();
+  }
+
+  /** The bytes of an authorized download (an image): the token goes in the header, not the URL. */
+  async blob(path: string): Promise<Blob> {
+    return (await this.exchange('GET', path, { accept: '*/*' })).blob();
+  }
+
   private async call<T>(
     method: string,
     path: string,
@@ -145,30 +156,43 @@ export class ParleyApi {
     reportRefusal = true,
     renewOnRefusal = true,
   ): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await this.exchange(
+      method,
+      path,
+      body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' },
+      reportRefusal,
+      renewOnRefusal,
+    );
+    return (await response.json().catch(() => null)) as T;
+  }
+
+  /** One request with the token; a refusal is thrown as an ApiError (a 2001 renews once first). */
+  private async exchange(
+    method: string,
+    path: string,
+    content: { body?: BodyInit; contentType?: string; accept?: string },
+    reportRefusal = true,
+    renewOnRefusal = true,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: content.accept ?? 'application/json' };
+    if (content.contentType !== undefined) headers['Content-Type'] = content.contentType;
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     let response: Response;
     try {
-      response = await this.fetchFn(path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await this.fetchFn(path, { method, headers, body: content.body });
     } catch {
       throw new ApiError(0, 0, 'Cannot reach the server. Check your connection and try again.');
     }
-    const payload = await response.json().catch(() => null);
     if (!response.ok) {
-      const error = toApiError(response.status, payload);
+      const error = toApiError(response.status, await response.json().catch(() => null));
       if (error.code === ErrorCodes.UNAUTHENTICATED && renewOnRefusal && token && (await this.renewed())) {
-        return this.call(method, path, body, reportRefusal, false);
+        return this.exchange(method, path, content, reportRefusal, false);
       }
       if (error.code === ErrorCodes.UNAUTHENTICATED && reportRefusal) this.onUnauthenticated();
       throw error;
     }
-    return payload as T;
+    return response;
   }
 }
 

@@ -14,6 +14,7 @@ interface Shown {
   mine: boolean;
   sentAt: number;
   messageId: string | null;
+  image?: unknown;
 }
 
 /** The bubble's text paragraph: a tombstone, or the text with its mentions marked. */

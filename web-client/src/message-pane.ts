@@ -7,7 +7,10 @@ import type { Directory } from './directory';
 import { Drafts } from './drafts';
 import type { GroupReceipts } from './group-receipts';
 import { el, setAttributes } from './element';
+import { attachControl } from './image-attach';
+import { JumpButton, jumpMode } from './jump-button';
 import { bubbleText, recallButton } from './message-attention';
+import { bubbleImage, type ImageCache } from './message-image';
 import type { ChatMessage, Conversation, MessageStore } from './message-store';
 import { groupAvatar, hueOf, personAvatar } from './peer-label';
 import { backButton, emptyPane } from './split-layout';
@@ -28,6 +31,8 @@ export interface MessagePaneActions {
   peerStatus?(userId: number): string | null;
   /** The composer of the conversation changed and holds text: I am typing there. */
   typing?(conversationId: string): void;
+  /** An image picked in the composer, with the composer's text as its caption. */
+  sendImage?(file: File, caption: string): void;
 }
 
 // Within this distance of the bottom the pane follows new messages; further up, the reader is
@@ -57,6 +62,7 @@ export class MessagePane {
     placeholder: 'Write a message…',
     'aria-label': 'Message',
   });
+  private readonly attachButton: HTMLButtonElement;
   private readonly sendButton = el(
     'button',
     { type: 'submit', class: 'primary send-button', 'data-testid': 'message-send' },
@@ -82,6 +88,14 @@ export class MessagePane {
   private jumpToUnread = false;
   private shownConversation: string | null = null;
   private shownLastKey: string | null = null;
+  /** The unread divider has been in view (or there was none): no "Jump to first unread". */
+  private unreadSeen = true;
+  /** "Jump to first unread" was clicked before the first unread was loaded: load until it is. */
+  private seekingUnread = false;
+  /** Messages from others that arrived below while the reader was away from the bottom. */
+  private newBelow = 0;
+  private readonly jump = new JumpButton((mode) => this.jumpTo(mode));
+  private images: ImageCache | null = null;
 
   constructor(
     private readonly store: MessageStore,
@@ -91,7 +105,9 @@ export class MessagePane {
     private readonly receipts: GroupReceipts | null = null,
     private readonly typers: TypingPeers | null = null,
   ) {
-    const composer = el('form', { class: 'composer' }, this.input, this.sendButton);
+    const attach = attachControl((file) => this.submitImage(file));
+    this.attachButton = attach.button;
+    const composer = el('form', { class: 'composer' }, attach.button, attach.input, this.input, this.sendButton);
     this.failures.hidden = true;
     this.failures.addEventListener('click', (event) => {
       const id = this.store.activeId;
@@ -123,7 +139,14 @@ export class MessagePane {
       const id = this.store.activeId;
       if (id !== null && (event.target as Element).closest('[data-history-retry]')) this.actions.loadOlder(id);
     });
-    this.scroller.addEventListener('scroll', () => this.maybeLoadOlder(), { passive: true });
+    this.scroller.addEventListener(
+      'scroll',
+      () => {
+        this.maybeLoadOlder();
+        this.updateJump();
+      },
+      { passive: true },
+    );
     const back = backButton('Back to chats', () => this.actions.back());
     this.infoButton.addEventListener('click', () => {
       const groupId = this.store.conversation(this.store.activeId ?? '')?.groupId;
@@ -135,7 +158,7 @@ export class MessagePane {
       { class: 'pane', 'aria-label': 'Messages' },
       el('header', { class: 'pane-header' }, back, this.title, this.infoButton),
       this.placeholder,
-      this.scroller,
+      el('div', { class: 'scroller-frame' }, this.scroller, this.jump.element),
       this.typingLine,
       this.failures,
       composer,
@@ -146,12 +169,19 @@ export class MessagePane {
     this.input.focus();
   }
 
+  /** Where bubbles get their images from (the API, with the token); none: images are not shown. */
+  showImagesFrom(cache: ImageCache): void {
+    this.images = cache;
+  }
+
   render(now: number): void {
     const id = this.store.activeId;
     const conversation = id === null ? undefined : this.store.conversation(id);
     this.element.classList.toggle('has-conversation', conversation !== undefined);
     this.input.disabled = this.sendButton.disabled = conversation === undefined;
+    this.attachButton.disabled = conversation === undefined || !this.actions.sendImage;
     if (!conversation) {
+      this.jump.show(null, 0);
       // Coming back to the same conversation later is opening it again (divider, draft).
       this.shownConversation = null;
       this.title.replaceChildren();
@@ -192,6 +222,9 @@ export class MessagePane {
       this.unreadAfter =
         conversation.readKnown && conversation.lastSeq > conversation.readSeqSaved ? conversation.readSeqSaved : null;
       this.jumpToUnread = this.unreadAfter !== null;
+      this.unreadSeen = this.unreadAfter === null;
+      this.seekingUnread = false;
+      this.newBelow = 0;
       // Each conversation has its own draft: what was typed elsewhere stays there.
       this.input.value = this.drafts.get(conversation.id);
       this.fitInput();
@@ -212,11 +245,15 @@ export class MessagePane {
     const keep = new Set<string>();
     const rows: HTMLElement[] = [];
     let dividerPlaced = false;
+    // Only where the first unread really is: while it is not loaded (more was unread than a
+    // page), the first unread message held is not it, and the jump button offers to load it.
+    const firstUnread = this.unreadAfter === null ? null : this.unreadAfter + 1;
+    const firstUnreadHeld = firstUnread !== null && messages.some((m) => m.seq === firstUnread);
     messages.forEach((m, i) => {
       keep.add(m.key);
       let row = this.bubbles.get(m.key);
       if (!row) {
-        row = createRow(m);
+        row = createRow(m, this.images);
         this.bubbles.set(m.key, row);
       }
       const before = messages[i - 1];
@@ -224,7 +261,7 @@ export class MessagePane {
       const newDay = before === undefined || dayKey(before.sentAt) !== day;
       if (newDay) rows.push(this.separator(day, m.sentAt, now));
       const unreadStarts =
-        !dividerPlaced && this.unreadAfter !== null && !m.mine && m.seq !== null && m.seq > this.unreadAfter;
+        firstUnreadHeld && !dividerPlaced && !m.mine && m.seq !== null && m.seq > this.unreadAfter!;
       if (unreadStarts) {
         rows.push(this.unreadDivider);
         dividerPlaced = true;
@@ -257,6 +294,7 @@ export class MessagePane {
     if (!sameChildren(this.list, rows)) this.list.replaceChildren(...rows);
 
     this.shownConversation = conversation.id;
+    if (!following && !switched && last !== undefined && !last.mine && last.key !== this.shownLastKey) this.newBelow++;
     this.shownLastKey = last?.key ?? null;
     // My own new message always scrolls into view, even while reading history.
     if (following || newMineAtEnd) {
@@ -270,7 +308,58 @@ export class MessagePane {
       const top = this.unreadDivider.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
       this.scroller.scrollTop = Math.max(0, this.scroller.scrollTop + top - 12);
     }
+    if (dividerPlaced) this.seekingUnread = false;
+    else if (this.seekingUnread && !conversation.olderDone && !conversation.loading && conversation.historyError === null) {
+      this.actions.loadOlder(conversation.id);
+    }
     this.maybeLoadOlder();
+    this.updateJump();
+  }
+
+  /**
+   * Shows, relabels or hides the floating jump button for where the reader is now: "first
+   * unread" while the first unread message is above the view (or not loaded yet), until the
+   * reader has been to the end; else "latest" while away from the bottom.
+   */
+  private updateJump(): void {
+    const id = this.store.activeId;
+    const conversation = id === null ? undefined : this.store.conversation(id);
+    if (!conversation || this.scroller.hidden) {
+      this.jump.show(null, 0);
+      return;
+    }
+    const fromBottom = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight;
+    const settled = !conversation.loading && conversation.held !== null && !this.jumpToUnread;
+    if (fromBottom < FOLLOW_THRESHOLD_PX) {
+      this.newBelow = 0;
+      // at the end with the first unread placed: everything new has been in view
+      if (settled) this.unreadSeen = true;
+    }
+    let unreadAbove = false;
+    if (!this.unreadSeen) {
+      unreadAbove =
+        !this.unreadDivider.isConnected ||
+        this.unreadDivider.getBoundingClientRect().bottom < this.scroller.getBoundingClientRect().top;
+    }
+    this.jump.show(jumpMode({ unreadAbove, fromBottom, threshold: FOLLOW_THRESHOLD_PX }), this.newBelow);
+  }
+
+  private jumpTo(mode: 'unread' | 'latest'): void {
+    const id = this.store.activeId;
+    if (id === null) return;
+    if (mode === 'latest') {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
+      this.newBelow = 0;
+    } else if (this.unreadDivider.isConnected) {
+      const top = this.unreadDivider.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
+      this.scroller.scrollTop = Math.max(0, this.scroller.scrollTop + top - 12);
+    } else {
+      // more was unread than the pages held: load older pages until the first unread is in
+      this.seekingUnread = true;
+      this.jumpToUnread = true;
+      this.actions.loadOlder(id);
+    }
+    this.updateJump();
   }
 
   /** "Today", "Yesterday", "Monday, 30 November" above the first message of each day. */
@@ -374,6 +463,15 @@ export class MessagePane {
     );
   }
 
+  private submitImage(file: File): void {
+    if (this.input.disabled || !this.actions.sendImage) return;
+    const caption = this.input.value.trim();
+    this.actions.sendImage(file, caption);
+    this.input.value = '';
+    if (this.shownConversation !== null) this.drafts.set(this.shownConversation, '');
+    this.fitInput();
+  }
+
   private submit(): void {
     const text = this.input.value;
     if (text.trim().length === 0 || this.input.disabled) return;
@@ -390,14 +488,15 @@ export class MessagePane {
   }
 }
 
-function createRow(m: ChatMessage): HTMLElement {
+function createRow(m: ChatMessage, images: ImageCache | null): HTMLElement {
   const sender = el('div', { class: 'bubble-sender', 'data-testid': 'message-sender' });
   sender.hidden = true;
   const bubble = el(
     'div',
-    { class: 'bubble', 'data-testid': 'message-bubble', 'data-from': m.from },
+    { class: `bubble${m.image ? ' has-image' : ''}`, 'data-testid': 'message-bubble', 'data-from': m.from },
     sender,
-    bubbleText(m),
+    m.image && images ? bubbleImage(m.image, images) : null,
+    m.image && m.text === '' ? null : bubbleText(m),
     recallButton(m, Date.now()),
     el('div', { class: 'bubble-meta' }, el('time', { class: 'bubble-time' }), el('span', { class: 'bubble-status' })),
   );
@@ -414,7 +513,7 @@ interface ReadMarks {
 function updateRow(row: HTMLElement, m: ChatMessage, now: number, senderName: string | null, marks: ReadMarks): void {
   const bubble = row.firstElementChild as HTMLElement;
   setAttributes(bubble, { 'data-state': m.state, 'data-message-id': m.messageId });
-  bubble.className = `bubble ${m.state}`;
+  bubble.className = `bubble ${m.state}${m.image ? ' has-image' : ''}`;
   const sender = bubble.querySelector<HTMLElement>('.bubble-sender')!;
   sender.hidden = senderName === null;
   if (senderName !== null && sender.textContent !== senderName) sender.textContent = senderName;

@@ -14,7 +14,7 @@ import { directConversationId, groupConversationId, groupOf, peerOf } from './co
 import type { SavedSend } from './outbox';
 import { retryable } from './send-refusals';
 import type { ConversationRow, HistoryPage, ReadState } from './conversations-api';
-import type { AckFrame, ErrorFrame, MessageFrame, ReadFrame, RecallFrame, SendFrame } from './frames';
+import type { AckFrame, ErrorFrame, MessageFrame, MessageImage, ReadFrame, RecallFrame, SendFrame } from './frames';
 import { Observable } from './observable';
 
 export type MessageState = 'pending' | 'sent' | 'failed';
@@ -29,6 +29,8 @@ export interface ChatMessage {
   /** The recipient of a direct message; 0 in a group. */
   readonly to: number;
   readonly text: string;
+  /** The image of an image message (text is its caption); null for text and once recalled. */
+  readonly image: MessageImage | null;
   /** The server's time once known; the local time while pending. */
   sentAt: number;
   seq: number | null;
@@ -158,7 +160,13 @@ export class MessageStore extends Observable {
   }
 
   /** My new message, in a conversation whose id names me (d_…) or a group (g_…). */
-  addPending(conversationId: string, text: string, clientMsgId: string, now: number): ChatMessage {
+  addPending(
+    conversationId: string,
+    text: string,
+    clientMsgId: string,
+    now: number,
+    image: MessageImage | null = null,
+  ): ChatMessage {
     const conversation = this.ensure(conversationId, 0, now);
     const message: ChatMessage = {
       key: clientMsgId,
@@ -168,6 +176,7 @@ export class MessageStore extends Observable {
       from: this.selfId,
       to: conversation.peerId,
       text,
+      image,
       sentAt: now,
       seq: null,
       state: 'pending',
@@ -207,7 +216,7 @@ export class MessageStore extends Observable {
     const list = this.messagesOf.get(frame.conversationId);
     const i = list ? list.findIndex((m) => m.messageId === frame.messageId) : -1;
     if (!list || i < 0 || list[i].text === '') return;
-    list[i] = { ...list[i], text: '' };
+    list[i] = { ...list[i], text: '', image: null };
     this.emit();
   }
 
@@ -342,6 +351,7 @@ export class MessageStore extends Observable {
       from: frame.from,
       to: frame.to,
       text: frame.text,
+      image: frame.image ?? null,
       sentAt: frame.sentAt,
       seq: frame.seq,
       state: 'sent',
@@ -379,7 +389,7 @@ export class MessageStore extends Observable {
   restoreSends(saved: readonly SavedSend[]): void {
     for (const send of saved) {
       if (this.mySends.has(send.clientMsgId)) continue;
-      const message = this.addPending(send.conversationId, send.text, send.clientMsgId, send.sentAt);
+      const message = this.addPending(send.conversationId, send.text, send.clientMsgId, send.sentAt, send.image ?? null);
       if (send.state === 'failed') {
         message.state = 'failed';
         message.error = send.error;
@@ -551,7 +561,8 @@ function position(m: ChatMessage): number {
 /** The frame that sends (or resends) one of my messages. */
 export function sendFrameOf(m: ChatMessage): SendFrame {
   const clientMsgId = m.clientMsgId!;
+  const image = m.image === null ? {} : { imageId: m.image.id };
   return groupOf(m.conversationId) === null
-    ? { type: 'send', clientMsgId, to: m.to, text: m.text }
-    : { type: 'send', clientMsgId, conversationId: m.conversationId, text: m.text };
+    ? { type: 'send', clientMsgId, to: m.to, text: m.text, ...image }
+    : { type: 'send', clientMsgId, conversationId: m.conversationId, text: m.text, ...image };
 }

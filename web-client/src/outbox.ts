@@ -3,12 +3,15 @@
 // on the next welcome with the same clientMsgId (the server stores a message once per
 // clientMsgId, so a send that did get through is not doubled), refused ones wait for Retry.
 
+import type { MessageImage } from './frames';
 import type { ChatMessage } from './message-store';
 
 export interface SavedSend {
   conversationId: string;
   clientMsgId: string;
   text: string;
+  /** An image send's uploaded image (already on the server: only the send is pending). */
+  image?: MessageImage | null;
   sentAt: number;
   state: 'pending' | 'failed';
   error: string | null;
@@ -45,6 +48,7 @@ export class Outbox {
         conversationId: m.conversationId,
         clientMsgId: m.clientMsgId!,
         text: m.text,
+        image: m.image,
         sentAt: m.sentAt,
         state: m.state as 'pending' | 'failed',
         error: m.error,

@@ -3,7 +3,7 @@ package io.parley.contracts.error;
 /**
  * Every error a client can see, over HTTP ({@code {code, message}}), in a WebSocket {@code error}
  * frame, or as a gRPC status between services. Codes are grouped by area (1xxx request, 2xxx auth,
- * 3xxx accounts, 40xx friends, 41xx groups, 5xxx messaging, 9xxx server). A name may change; a published code never does.
+ * 3xxx accounts, 40xx friends, 41xx groups, 5xxx messaging, 6xxx images, 9xxx server). A name may change; a published code never does.
  * Every code is listed in docs/protocol.md.
  */
 public enum ErrorCode {
@@ -60,6 +60,13 @@ public enum ErrorCode {
     ALREADY_RECALLED(5008, 409, "This message was already recalled"),
     MESSAGE_NOT_FOUND(5009, 404, "No such message"),
     MENTION_ALL_NOT_ALLOWED(5010, 403, "Only the owner or an admin may mention @all"),
+
+    IMAGE_TOO_LARGE(6001, 413, "The image is over the size limit"),
+    IMAGE_TYPE_NOT_ALLOWED(6002, 415,
+            "This image type is not taken, or the bytes are not of the declared type"),
+    IMAGE_NOT_FOUND(6003, 404, "No such image, or it was not shared with you"),
+    IMAGE_UNREADABLE(6004, 400, "The image cannot be read"),
+    IMAGE_DIMENSIONS_TOO_LARGE(6005, 413, "The image's width or height is over the limit"),
 
     INTERNAL(9001, 500, "Internal error"),
     UNAVAILABLE(9002, 503, "A backing service is unavailable; retry later"),

@@ -76,6 +76,9 @@ public final class FrameCodec {
                     fields.put("to", s.to());
                 }
                 fields.put("text", s.text());
+                if (s.imageId() != null) {
+                    fields.put("imageId", s.imageId());
+                }
                 return json.writeValueAsString(fields);
             }
             if (frame instanceof ReceivedFrame r) {
@@ -109,14 +112,16 @@ public final class FrameCodec {
     private static SendFrame send(JsonNode node) {
         String conversationId = text(node, "conversationId");
         if (conversationId == null) {
-            return new SendFrame(text(node, "clientMsgId"), number(node, "to"), text(node, "text"));
+            return new SendFrame(text(node, "clientMsgId"), number(node, "to"), null,
+                    text(node, "text"), text(node, "imageId"));
         }
         JsonNode to = node.get("to");
         if (to != null && !to.isNull()) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED,
                     "a send has either to or conversationId, not both");
         }
-        return SendFrame.toGroup(text(node, "clientMsgId"), conversationId, text(node, "text"));
+        return new SendFrame(text(node, "clientMsgId"), 0, conversationId, text(node, "text"),
+                text(node, "imageId"));
     }
 
     private JsonNode parse(String text) {

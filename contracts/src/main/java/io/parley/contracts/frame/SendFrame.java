@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.ids.ConversationIds;
+import io.parley.contracts.ids.ImageIds;
 
 /**
  * {@code {"type":"send","clientMsgId":"c-1","to":42,"text":"hi"}}: send a direct message, or
@@ -11,9 +12,11 @@ import io.parley.contracts.ids.ConversationIds;
  * group. A send names exactly one of the two: {@code to} is 0 for a group send,
  * {@code conversationId} null for a direct one. The client message id is the client's idempotency
  * key: a retry with the same id is acknowledged with the original message and never stored twice.
+ * An image message names an upload in {@code imageId} (issue #14); its text is the caption and
+ * may then be empty.
  */
-public record SendFrame(String clientMsgId, long to, @Nullable String conversationId, String text)
-        implements ClientFrame {
+public record SendFrame(String clientMsgId, long to, @Nullable String conversationId, String text,
+                        @Nullable String imageId) implements ClientFrame {
     public static final int MAX_CLIENT_MSG_ID_LENGTH = 64;
 
     public SendFrame {
@@ -36,9 +39,21 @@ public record SendFrame(String clientMsgId, long to, @Nullable String conversati
         } else if (to <= 0) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "to must be a user id");
         }
-        if (text == null || text.isBlank()) {
+        if (imageId != null && !ImageIds.isValid(imageId)) {
+            throw new ParleyException(ErrorCode.VALIDATION_FAILED,
+                    "imageId must be an image id (64 lowercase hex digits)");
+        }
+        if (text == null) {
+            text = imageId == null ? null : "";
+        }
+        if (imageId == null && (text == null || text.isBlank())) {
             throw new ParleyException(ErrorCode.VALIDATION_FAILED, "text is required");
         }
+    }
+
+    /** A text message, direct ({@code conversationId} null) or to a group. */
+    public SendFrame(String clientMsgId, long to, @Nullable String conversationId, String text) {
+        this(clientMsgId, to, conversationId, text, null);
     }
 
     /** A direct message to user {@code to}. */

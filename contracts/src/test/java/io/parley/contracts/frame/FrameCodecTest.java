@@ -29,6 +29,24 @@ class FrameCodecTest {
     }
 
     @Test
+    void decodesAnImageSendWithoutTextAndRefusesAnIdThatIsNotAHash() {
+        String id = "ab".repeat(32);
+        SendFrame image = (SendFrame) codec.decodeClient(
+                "{\"type\":\"send\",\"clientMsgId\":\"i1\",\"to\":2,\"imageId\":\"" + id + "\"}");
+        assertEquals(id, image.imageId());
+        assertEquals("", image.text());
+        assertEquals(image, codec.decodeClient(codec.encodeClient(image)));
+
+        FrameRefusedException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                FrameRefusedException.class, () -> codec.decodeClient(
+                        "{\"type\":\"send\",\"clientMsgId\":\"i2\",\"to\":2,"
+                                + "\"imageId\":\"../etc\"}"));
+        assertEquals("i2", bad.clientMsgId());
+        org.junit.jupiter.api.Assertions.assertThrows(FrameRefusedException.class,
+                () -> codec.decodeClient("{\"type\":\"send\",\"clientMsgId\":\"i3\",\"to\":2}"));
+    }
+
+    @Test
     void decodesAGroupSendByItsConversationIdAndEncodesItBack() {
         SendFrame group = (SendFrame) codec.decodeClient(
                 "{\"type\":\"send\",\"clientMsgId\":\"c1\",\"conversationId\":\"g_123\","

@@ -57,7 +57,8 @@ public final class UpstreamPublisher implements ApplicationEventListener<ServerS
                         .setClientMsgId(frame.clientMsgId())
                         .setRecipientId(frame.to())
                         .setGroupId(frame.groupId())
-                        .setText(frame.text()))
+                        .setText(frame.text())
+                        .setImageId(frame.imageId() == null ? "" : frame.imageId()))
                 .build();
         return producer.send(kafka.upstreamTopic(), conversationId, envelope);
     }

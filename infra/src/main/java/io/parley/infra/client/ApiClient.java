@@ -82,6 +82,36 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(10)).DELETE(), token));
     }
 
+    /** POSTs raw bytes with this content type (an image upload). */
+    public Reply postBytes(String path, byte[] body, String contentType, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(withToken(request, token));
+    }
+
+    /** A response's status, content type and raw bytes (an image download). */
+    public record Bytes(int status, String contentType, byte[] body) {
+    }
+
+    public Bytes getBytes(String path, String token) {
+        try {
+            HttpResponse<byte[]> response = http.send(withToken(HttpRequest.newBuilder(
+                    base.resolve(path)).timeout(Duration.ofSeconds(10)).GET(), token),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply get(String path, String token) {
         return send(withToken(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(10)).GET(), token));

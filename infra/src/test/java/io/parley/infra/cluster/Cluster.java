@@ -184,6 +184,9 @@ public final class Cluster implements AutoCloseable {
         // each gateway's stop for the 10 s default. DrainIT sets its own.
         props.put("im.gateway.drain.grace-period", "2s");
         props.put("im.gateway.drain.reconnect-spread", "1s");
+        // every gateway of the cluster serves every image: one blob directory, as one volume
+        props.put("im.gateway.blobs.dir", root.resolve("infra/target/blobs/" + namespace)
+                .toString());
         props.putAll(extra);
         ServiceProcess p = ServiceProcess.start(root, module, name, props, tls);
         synchronized (processes) {

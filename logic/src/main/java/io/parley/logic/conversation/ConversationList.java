@@ -3,10 +3,12 @@ package io.parley.logic.conversation;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.ImageRef;
 import io.parley.contracts.proto.ConversationSummary;
 import io.parley.logic.page.Cursor;
 import io.parley.logic.page.Page;
 import io.parley.logic.page.PageLimits;
+import io.parley.logic.image.ImageColumn;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -31,7 +33,7 @@ public class ConversationList {
                    peer.user_id AS peer_id, peer.last_read_seq AS peer_read_seq,
                    u.display_name AS peer_name,
                    msg.id AS message_id, msg.sender_id, msg.recipient_id, msg.body,
-                   msg.created_at AS message_at, msg.client_msg_id
+                   msg.created_at AS message_at, msg.client_msg_id, msg.image
             FROM conversation_members m
             JOIN conversations c ON c.id = m.conversation_id
             LEFT JOIN conversation_members peer ON c.kind = 1
@@ -102,7 +104,12 @@ public class ConversationList {
         long messageId = rs.getLong("message_id");
         // a message from before the member joined is not theirs to see
         if (!rs.wasNull() && lastSeq > rs.getLong("joined_seq")) {
-            b.setLastMessage(ChatMessage.newBuilder()
+            ChatMessage.Builder last = ChatMessage.newBuilder();
+            ImageRef image = ImageColumn.decode(rs.getString("image"));
+            if (image != null) {
+                last.setImage(image);
+            }
+            b.setLastMessage(last
                     .setMessageId(messageId)
                     .setConversationId(b.getConversationId())
                     .setSeq(lastSeq)

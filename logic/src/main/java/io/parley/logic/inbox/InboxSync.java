@@ -6,10 +6,12 @@ import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.proto.Badge;
 import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.ImageRef;
 import io.parley.contracts.proto.InboxEntry;
 import io.parley.contracts.proto.RoomState;
 import io.parley.contracts.proto.SyncReply;
 import io.parley.logic.page.PageLimits;
+import io.parley.logic.image.ImageColumn;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -25,7 +27,8 @@ import java.util.List;
 @Singleton
 public class InboxSync {
     private static final String ENTRIES = "SELECT i.inbox_seq, m.id, m.conversation_id, m.seq, "
-            + "m.sender_id, m.recipient_id, m.client_msg_id, m.body, m.created_at, m.recalled_at "
+            + "m.sender_id, m.recipient_id, m.client_msg_id, m.body, m.created_at, m.recalled_at, "
+            + "m.image "
             + "FROM inbox i "
             + "JOIN messages m ON m.id = i.message_id WHERE i.user_id = ? AND i.inbox_seq > ? "
             + "ORDER BY i.inbox_seq LIMIT ?";
@@ -79,8 +82,13 @@ public class InboxSync {
             List<InboxEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    ChatMessage.Builder message = ChatMessage.newBuilder();
+                    ImageRef image = ImageColumn.decode(rs.getString(11));
+                    if (image != null) {
+                        message.setImage(image);
+                    }
                     out.add(InboxEntry.newBuilder().setInboxSeq(rs.getLong(1))
-                            .setMessage(ChatMessage.newBuilder()
+                            .setMessage(message
                                     .setMessageId(rs.getLong(2))
                                     .setConversationId(rs.getString(3))
                                     .setSeq(rs.getLong(4))

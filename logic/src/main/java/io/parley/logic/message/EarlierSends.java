@@ -30,8 +30,8 @@ class EarlierSends {
         List<ClientKey> list = List.copyOf(keys);
         String where = String.join(" OR ", java.util.Collections.nCopies(list.size(),
                 "(sender_id = ? AND client_msg_id = ?)"));
-        return jdbc.prepareStatement("SELECT id, conversation_id, seq, sender_id, recipient_id, "
-                + "client_msg_id, body, created_at FROM messages WHERE " + where, ps -> {
+        return jdbc.prepareStatement("SELECT " + Message.COLUMNS + " FROM messages WHERE "
+                + where, ps -> {
             int i = 1;
             for (ClientKey k : list) {
                 ps.setLong(i++, k.senderId());
@@ -40,12 +40,7 @@ class EarlierSends {
             Map<ClientKey, Message> out = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long recipient = rs.getLong("recipient_id");
-                    boolean toGroup = rs.wasNull();
-                    Message m = new Message(rs.getLong("id"), rs.getString("conversation_id"),
-                            rs.getLong("seq"), rs.getLong("sender_id"),
-                            toGroup ? null : recipient, rs.getString("client_msg_id"),
-                            rs.getString("body"), rs.getTimestamp("created_at").toInstant());
+                    Message m = Message.read(rs);
                     out.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
                 }
             }

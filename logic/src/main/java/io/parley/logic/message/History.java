@@ -21,8 +21,7 @@ import java.util.List;
  */
 @Singleton
 public class History {
-    private static final String COLUMNS = "SELECT id, conversation_id, seq, sender_id, "
-            + "recipient_id, client_msg_id, body, created_at FROM messages ";
+    private static final String COLUMNS = "SELECT " + Message.COLUMNS + " FROM messages ";
 
     /** {@code afterSeq} when none was given: page backwards. */
     public static final long NO_AFTER_SEQ = -1;
@@ -63,12 +62,7 @@ public class History {
             List<ChatMessage> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long recipient = rs.getLong("recipient_id");
-                    out.add(new Message(rs.getLong("id"), rs.getString("conversation_id"),
-                            rs.getLong("seq"), rs.getLong("sender_id"),
-                            rs.wasNull() ? null : recipient, rs.getString("client_msg_id"),
-                            rs.getString("body"), rs.getTimestamp("created_at").toInstant())
-                            .toProto());
+                    out.add(Message.read(rs).toProto());
                 }
             }
             return out;

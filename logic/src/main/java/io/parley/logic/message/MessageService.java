@@ -3,11 +3,13 @@ package io.parley.logic.message;
 import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.ids.ConversationIds;
+import io.parley.contracts.proto.ImageRef;
 import io.parley.logic.conversation.DirectConversations;
 import io.parley.logic.friend.ChatPermission;
 import io.parley.logic.friend.DirectPair;
 import io.parley.logic.group.GroupMemberCache;
 import io.parley.logic.group.MemberList;
+import io.parley.logic.image.Images;
 import io.parley.logic.mention.Mentions;
 import jakarta.inject.Singleton;
 
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,10 +40,15 @@ public final class MessageService {
     private final ChatPermission permission;
     private final GroupMemberCache groups;
     private final Mentions mentions;
+    private final Images images;
 
+    // Seven collaborators, one over the rule: the image check is one more refusal of the same
+    // decision (may this send be stored), not a second job.
     MessageService(MessageWriter writer, EarlierSends earlier, DirectConversations directs,
-                   ChatPermission permission, GroupMemberCache groups, Mentions mentions) {
+                   ChatPermission permission, GroupMemberCache groups, Mentions mentions,
+                   Images images) {
         this.mentions = mentions;
+        this.images = images;
         this.writer = writer;
         this.earlier = earlier;
         this.directs = directs;
@@ -78,6 +86,7 @@ public final class MessageService {
         Outcome[] out = new Outcome[sends.size()];
         Map<ClientKey, Integer> firstOfKey = new HashMap<>();
         Map<Long, MemberList> members = new HashMap<>();
+        Map<Integer, ImageRef> attached = new HashMap<>();
         Set<DirectPair> pairs = new HashSet<>();
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
@@ -98,6 +107,14 @@ public final class MessageService {
                 out[i] = refused(ErrorCode.SEND_TO_SELF);
             } else {
                 pairs.add(new DirectPair(s.senderId(), s.recipientId()));
+            }
+            if (out[i] == null && s.imageId() != null) {
+                // only an image the sender may read can be sent: theirs, or one shared with them
+                try {
+                    attached.put(i, images.open(s.senderId(), s.imageId()));
+                } catch (ParleyException e) {
+                    out[i] = Outcome.refused(e);
+                }
             }
             if (out[i] == null) {
                 open.add(i);
@@ -121,7 +138,7 @@ public final class MessageService {
         }
         // a retry of a message stored before a block (or a kick) still gets its ack
         settleRetries(sends, refusedNow, out, members, false);
-        write(sends, open, out, members);
+        write(sends, open, out, members, attached);
         for (int i = 0; i < sends.size(); i++) {
             if (out[i] == null) {
                 Send s = sends.get(i);
@@ -135,7 +152,7 @@ public final class MessageService {
 
     /** Writes the open sends; those the unique key refuses are settled as retries. */
     private void write(List<Send> sends, List<Integer> open, Outcome[] out,
-                       Map<Long, MemberList> members) {
+                       Map<Long, MemberList> members, Map<Integer, ImageRef> attached) {
         List<Integer> todo = new ArrayList<>(open);
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
             List<Draft> drafts = new ArrayList<>(todo.size());
@@ -143,9 +160,9 @@ public final class MessageService {
                 Send s = sends.get(i);
                 drafts.add(s.toGroup()
                         ? new Draft(ConversationIds.group(s.groupId()), s.senderId(), null,
-                        s.clientMsgId(), s.text())
+                        s.clientMsgId(), s.text(), attached.get(i))
                         : new Draft(directs.ensure(s.senderId(), s.recipientId()), s.senderId(),
-                        s.recipientId(), s.clientMsgId(), s.text()));
+                        s.recipientId(), s.clientMsgId(), s.text(), attached.get(i)));
             }
             try {
                 List<Message> stored = writer.insertAll(drafts);
@@ -198,7 +215,8 @@ public final class MessageService {
                 ? m.conversationId().equals(ConversationIds.group(s.groupId()))
                 && m.recipientId() == null
                 : m.recipientId() != null && m.recipientId() == s.recipientId();
-        return samePlace && m.body().equals(s.text());
+        return samePlace && m.body().equals(s.text())
+                && Objects.equals(m.imageId(), s.imageId());
     }
 
     private Persisted persisted(Send s, Message m, boolean duplicate,

@@ -59,7 +59,8 @@ public class Recall {
         if (now.isAfter(row.sentAt().plus(settings.recallWindow()))) {
             throw new ParleyException(ErrorCode.RECALL_WINDOW_PASSED);
         }
-        jdbc.prepareStatement("UPDATE messages SET body = '', recalled_at = ? WHERE id = ?", ps -> {
+        jdbc.prepareStatement("UPDATE messages SET body = '', image = NULL, recalled_at = ? "
+                + "WHERE id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setLong(2, messageId);
             return ps.executeUpdate();

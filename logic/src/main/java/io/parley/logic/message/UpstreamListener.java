@@ -88,7 +88,7 @@ public final class UpstreamListener extends EnvelopeListener {
             ChatSend s = e.getChatSend();
             upstream.add(e);
             sends.add(new Send(e.getSenderId(), s.getGroupId() != 0 ? 0 : s.getRecipientId(),
-                    s.getGroupId(), s.getClientMsgId(), s.getText()));
+                    s.getGroupId(), s.getClientMsgId(), s.getText(), s.getImageId()));
         }
         if (!typings.isEmpty()) {
             // first: a typing signal is older than the batch's messages it could precede, and
