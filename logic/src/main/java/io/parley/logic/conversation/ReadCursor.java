@@ -58,22 +58,31 @@ public class ReadCursor {
         return joined;
     }
 
-    /** Moves the cursor to {@code seq} (clamped); returns {last_seq, read_seq} after the move. */
+    /**
+     * Moves the cursor to {@code seq} (clamped); returns {last_seq, read_seq} after the move.
+     * Locks only the member's row: the conversation's last seq is read without a lock first (a
+     * client marks only seqs it was shown, all committed before this snapshot). Reading it inside
+     * the UPDATE (a join) share-locked the conversation row after the member row, the opposite of
+     * a message batch's order (conversation seq, then the sender's cursor), and the two
+     * deadlocked when a user marked read while sending.
+     */
     @Transactional
     public long[] markRead(long userId, String conversationId, long seq) {
-        int updated = jdbc.prepareStatement("""
-                UPDATE conversation_members m JOIN conversations c ON c.id = m.conversation_id
-                SET m.last_read_seq = GREATEST(m.last_read_seq, LEAST(?, c.last_seq))
-                WHERE m.conversation_id = ? AND m.user_id = ?
+        long[] before = positions(userId, conversationId);
+        jdbc.prepareStatement("""
+                UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, ?)
+                WHERE conversation_id = ? AND user_id = ?
                 """, ps -> {
-                    ps.setLong(1, seq);
+                    ps.setLong(1, Math.min(seq, before[0]));
                     ps.setString(2, conversationId);
                     ps.setLong(3, userId);
                     return ps.executeUpdate();
                 });
-        if (updated == 0) {
-            requireMember(userId, conversationId);
-        }
+        return positions(userId, conversationId); // the member row as this update left it
+    }
+
+    /** {last_seq, read_seq} of a member, read without locks; NOT_CONVERSATION_MEMBER otherwise. */
+    private long[] positions(long userId, String conversationId) {
         return jdbc.prepareStatement("""
                 SELECT c.last_seq, m.last_read_seq FROM conversation_members m
                 JOIN conversations c ON c.id = m.conversation_id

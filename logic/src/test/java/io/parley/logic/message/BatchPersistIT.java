@@ -31,6 +31,8 @@ class BatchPersistIT {
     AccountService accounts;
     @Inject
     MessageRepository repository;
+    @Inject
+    io.parley.logic.conversation.ReadCursor reads;
 
     @Test
     void aBatchOfMixedConversationsGetsGaplessSeqsInOrder() {
@@ -91,6 +93,50 @@ class BatchPersistIT {
         assertEquals(1, out.get(2).persisted().message().seq());
         assertEquals(ErrorCode.GROUP_NOT_FOUND, out.get(3).refusal().error());
         assertEquals(1, repository.countBySenderId(a.id()));
+    }
+
+    /**
+     * A user marks the conversation read while sending into it, and the peer sends too: the read
+     * mark (member row) and the batches (conversation seq, then the senders' cursors) take their
+     * locks in one order, so neither side deadlocks; the cursor never passes the last seq.
+     */
+    @Test
+    void markingReadWhileSendingNeverDeadlocks() throws Exception {
+        User a = newUser();
+        User b = newUser();
+        String conv = messages.persistDirect(a.id(), b.id(), "r-0", "first").message()
+                .conversationId();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean sending =
+                new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread marker = new Thread(() -> {
+            long seq = 1;
+            while (sending.get() && failed.get() == null) {
+                try {
+                    long[] at = reads.markRead(a.id(), conv, seq++);
+                    if (at[1] > at[0]) {
+                        failed.set(new AssertionError("read " + at[1] + " past last " + at[0]));
+                    }
+                    reads.markRead(b.id(), conv, seq);
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            }
+        });
+        marker.start();
+        try {
+            for (int i = 1; i <= 40; i++) {
+                messages.persist(List.of(
+                        Send.direct(a.id(), b.id(), "ra-" + i, "a " + i),
+                        Send.direct(b.id(), a.id(), "rb-" + i, "b " + i)));
+            }
+        } finally {
+            sending.set(false);
+            marker.join(30_000);
+        }
+        assertNull(failed.get(), () -> "markRead failed: " + failed.get());
+        assertEquals(81, reads.markRead(a.id(), conv, 1_000)[1], "clamped to the last seq");
     }
 
     private User newUser() {
