@@ -1,5 +1,8 @@
 package io.parley.gateway.ws;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.websocket.CloseReason;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -13,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket's unflushed bytes until Netty reports it written to the network. A socket whose unflushed
  * bytes would pass {@code im.gateway.ws.max-outbound-bytes} cannot keep up; it is closed with 4412
  * (the frame dropped), and its client resyncs from its seqs. So a gateway's memory stays bounded
- * by sockets × the limit whatever a reader does. Counted for {@code /info} (slowConsumers).
+ * by sockets × the limit whatever a reader does. Counted for {@code /info} (slowConsumers) and
+ * exported ({@code parley_gateway_outbound_pending_bytes}, {@code
+ * parley_gateway_slow_consumers_closed_total}), so an operator sees the buffering stay flat while a
+ * reader falls behind (issue #12).
  */
 @Singleton
 final class Outbound {
@@ -25,8 +31,14 @@ final class Outbound {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    Outbound(OutboundSettings settings) {
+    Outbound(OutboundSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        Gauge.builder("parley.gateway.outbound.pending.bytes", pending, AtomicLong::get)
+                .description("bytes written to sockets and not yet flushed to the network")
+                .baseUnit("bytes").register(registry);
+        FunctionCounter.builder("parley.gateway.slow.consumers.closed", closed, AtomicLong::get)
+                .description("sockets closed with 4412: their unflushed bytes passed the limit")
+                .register(registry);
     }
 
     /**
