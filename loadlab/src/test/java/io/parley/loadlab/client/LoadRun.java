@@ -134,7 +134,8 @@ public final class LoadRun {
     /** A client with a send schedule of its own (a flooder, a silent member). */
     public ChatUser newUser(SimUser sim, SendSchedule own, boolean confirms, long resendAfterMs) {
         return new ChatUser(sim, ledger, own, "r" + (createdMs % 1_000_000_000L), drainUntilMs,
-                confirms, resendAfterMs, Math.random());
+                confirms, resendAfterMs, Math.random(),
+                params.integer("tickMs", (int) ChatUser.DEFAULT_TICK_MS));
     }
 
     /** The run's schedule with other rates per step (0: never sends). */
