@@ -23,6 +23,8 @@ class OutboundTest {
         final List<CloseReason> closes = new ArrayList<>();
         final List<Object> sent = new ArrayList<>();
         boolean open = true;
+        /** Whether sendAsync throws, as Micronaut's does for a session closed under the check. */
+        boolean throwOnSend;
 
         WebSocketSession proxy() {
             return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -30,6 +32,10 @@ class OutboundTest {
                     (p, method, args) -> switch (method.getName()) {
                         case "isOpen" -> open;
                         case "sendAsync" -> {
+                            if (throwOnSend) {
+                                throw new io.micronaut.websocket.exceptions
+                                        .WebSocketSessionException("Session closed");
+                            }
                             CompletableFuture<Object> f = new CompletableFuture<>();
                             unflushed.add(f);
                             sent.add(args[0]);
@@ -123,5 +129,15 @@ class OutboundTest {
         session.flush();
         assertEquals(0, outbound.pendingBytes(), "memory is given back as writes complete");
         assertEquals(0, registry.get("parley.gateway.outbound.pending.bytes").gauge().value());
+    }
+
+    @Test
+    void aSessionClosedUnderTheWriteIsAFailedWriteNotAnException() {
+        welcomed();
+        session.throwOnSend = true;
+        assertFalse(outbound.write(socket, "m1"), "not written, and nothing thrown");
+        assertEquals(1, outbound.failedCount());
+        assertEquals(0, outbound.pendingBytes());
+        assertEquals(0, socket.outboundBytes().get(), "its bytes are given back");
     }
 }
