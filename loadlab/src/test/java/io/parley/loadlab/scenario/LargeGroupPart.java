@@ -94,6 +94,7 @@ public final class LargeGroupPart implements Part {
 
     @Override
     public void after() {
+        run.finalCatchUp(); // the step figures' "lost" is then the run's
         LedgerReport r = run.ledger().report();
         Map<String, Long> perGateway = new TreeMap<>();
         for (ChatUser u : run.users()) {
@@ -130,6 +131,10 @@ public final class LargeGroupPart implements Part {
         run.figure("stepMs", run.schedule().stepMs());
         run.figure("members", members);
         run.figure("connected", connected);
+        // online members whose socket was welcomed (a login or connect refused under load ends
+        // that virtual user; its messages then come by the final catch-up)
+        run.figure("welcomed", run.users().stream().filter(u -> u.sim().index() < connected)
+                .filter(ChatUser::welcomedOnce).count());
         run.figure("groupMessages", r.sent());
         run.figure("deliveriesPerSecondByGateway", perSecond);
         run.figure("deliveriesPerSecond", r.deliveredLive() / (double) window);
