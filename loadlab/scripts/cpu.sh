@@ -11,6 +11,10 @@
 # The window is the sends' (the summary's firstSendAtMs..lastSendAtMs, plus 2 s), read from a
 # sample taken every second, so set-up and the final catch-up stay out; idle work inside it
 # (heartbeats, sweeps) counts, so the figure is an upper bound of the per-message cost.
+# It also samples every second each process's resident set (VmRSS) and each gateway's count of
+# messages written to sockets (parley_delivery_latency_seconds_count on /prometheus): cpu.json
+# gets the highest RSS in the window and deliveries per second per gateway (mean and peak second,
+# and per step when the summary names the schedule: the group scenario's burst).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -46,8 +50,27 @@ snapshot() {
     awk '/^cpu /{print "machine=" $2 + $3 + $4 + $7 + $8}' /proc/stat
 }
 
+# name=KiB of resident memory for every process, then deliv_gwN=messages written to sockets.
+memory() {
+    local entry name pid gw i=0
+    for entry in $(processes); do
+        name=${entry%%=*}
+        pid=${entry#*=}
+        awk -v n="$name" '/^VmRSS:/ {print n "=" $2}' "/proc/$pid/status" 2>/dev/null || true
+    done
+    # shellcheck disable=SC1090
+    source "$ROOT/loadlab/target/system-$NS/env"
+    for gw in ${GATEWAYS//,/ }; do
+        i=$((i + 1))
+        curl -fsS -m 1 "$gw/prometheus" 2>/dev/null \
+            | awk -v n="deliv_gw$i" '/^parley_delivery_latency_seconds_count/ {print n "=" int($NF)}' \
+            || true
+    done
+}
+
 samples="$(mktemp)"
-trap 'kill "$sampler" 2>/dev/null || true; rm -f "$samples"' EXIT
+memsamples="$(mktemp)"
+trap 'kill "$sampler" "$memsampler" 2>/dev/null || true; rm -f "$samples" "$memsamples"' EXIT
 # one line per second: epoch ms, then name=ticks ...
 (
     while true; do
@@ -56,24 +79,39 @@ trap 'kill "$sampler" 2>/dev/null || true; rm -f "$samples"' EXIT
     done
 ) &
 sampler=$!
+(
+    while true; do
+        echo "$(date +%s%3N) $(memory | tr '\n' ' ')" >>"$memsamples"
+        sleep 1
+    done
+) &
+memsampler=$!
 set +e
 LOADLAB_RUN_DIR="${LOADLAB_RUN_DIR:-$ROOT/loadlab/target/runs/$1-cpu-$(date -u +%Y%m%dT%H%M%SZ)}"
 export LOADLAB_RUN_DIR
 "$ROOT/loadlab/scripts/run.sh" "$1" --isolated "${@:2}"
 rc=$?
 set -e
-kill "$sampler" 2>/dev/null || true
-wait "$sampler" 2>/dev/null || true
+kill "$sampler" "$memsampler" 2>/dev/null || true
+wait "$sampler" "$memsampler" 2>/dev/null || true
 
-python3 - "$LOADLAB_RUN_DIR" "$(getconf CLK_TCK)" "$samples" <<'PY'
+python3 - "$LOADLAB_RUN_DIR" "$(getconf CLK_TCK)" "$samples" "$memsamples" <<'PY'
 import json, os, sys
-run_dir, hz, samples = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-rows = []
-for line in open(samples):
-    parts = line.split()
-    if parts:
-        rows.append((int(parts[0]), {k: int(v) for k, v in (p.split("=", 1) for p in parts[1:])}))
-summary = json.load(open(os.path.join(run_dir, "summary.json")))
+run_dir, hz, samples, memsamples = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def read(path):
+    out = []
+    for line in open(path):
+        parts = line.split()
+        if parts:
+            out.append((int(parts[0]), {k: int(v) for k, v in (p.split("=", 1) for p in parts[1:])}))
+    return out
+rows = read(samples)
+mem = read(memsamples)
+# a combined run (groupchat) has one summary per part; the group's names the window
+path = os.path.join(run_dir, "summary.json")
+if not os.path.exists(path):
+    path = os.path.join(run_dir, "group", "summary.json")
+summary = json.load(open(path))
 figures = summary.get("figures", {})
 sent = summary["ledger"]["sent"]
 first, last = figures.get("firstSendAtMs", 0), figures.get("lastSendAtMs", 0)
@@ -92,7 +130,33 @@ out = {"windowSeconds": round((t1 - t0) / 1000, 1), "sent": sent,
        "machineCpuMsPerMessage": round(1000 * secs.get("machine", 0) / sent, 3) if sent else None,
        "cores": os.cpu_count(),
        "machineBusyPercent": round(100 * secs.get("machine", 0) / ((t1 - t0) / 1000) / os.cpu_count(), 1)}
+window = [m for m in mem if t0 <= m[0] <= t1]
+out["rssMaxMiB"] = {k: round(max(m[1].get(k, 0) for m in window) / 1024, 1)
+                    for k in sorted({k for m in window for k in m[1]}) if not k.startswith("deliv_")}
+def rates(lo, hi):
+    sel = [m for m in mem if lo <= m[0] <= hi]
+    res = {}
+    for k in sorted({k for m in sel for k in m[1] if k.startswith("deliv_")}):
+        pts = [(m[0], m[1][k]) for m in sel if k in m[1]]
+        if len(pts) < 2:
+            continue
+        per = [(b[1] - a[1]) * 1000 / max(1, b[0] - a[0]) for a, b in zip(pts, pts[1:])]
+        res[k] = {"mean": round((pts[-1][1] - pts[0][1]) * 1000 / max(1, pts[-1][0] - pts[0][0]), 1),
+                  "peakSecond": round(max(per), 1), "written": pts[-1][1] - pts[0][1]}
+    return res
+out["deliveriesPerSecond"] = rates(t0, t1)
+start, step = figures.get("scheduleStartMs"), figures.get("stepMs")
+if start and step:
+    # each step's window runs to the next step's start, the last one's 5 s past its end
+    steps = len(figures.get("steps", []))
+    out["deliveriesPerSecondByStep"] = [rates(start + i * step, start + (i + 1) * step
+                                              + (5000 if i == steps - 1 else 0))
+                                        for i in range(steps)]
 json.dump(out, open(os.path.join(run_dir, "cpu.json"), "w"), indent=2)
+print("rss max MiB " + json.dumps(out["rssMaxMiB"]))
+print("deliveries/s " + json.dumps(out["deliveriesPerSecond"]))
+for i, r in enumerate(out.get("deliveriesPerSecondByStep", [])):
+    print(f"deliveries/s step {i} " + json.dumps(r))
 for k, v in sorted(secs.items()):
     print(f"cpu {k:13s} {v:8.2f} s  ({1000 * v / sent if sent else 0:.3f} ms/message)")
 print(f"cpu sent={sent} window={out['windowSeconds']} s path={out['pathCpuSeconds']} s "

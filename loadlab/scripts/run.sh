@@ -6,7 +6,8 @@
 #   loadlab/scripts/run.sh <scenario> [-Dparam=value ...]
 #
 # Scenarios: chat (1, steady state), ladder (1, rate steps), ratelimit (2), breaker (3), ackretry
-# (4), group (5), storm (6), idle (sockets that only ping; idle-memory.sh). Parameters and
+# (4), group (5), groupchat (5 with 1 alongside: -Dgroup.* and -Dchat.*), storm (6), idle (sockets
+# that only ping; idle-memory.sh). Parameters and
 # their defaults: docs/performance.md.
 # Target: the system infra/scripts/up.sh started (gateways 127.0.0.1:8080 and :8081), or
 # GATEWAYS=http://127.0.0.1:18080,http://127.0.0.1:18081, or --isolated for the one
@@ -17,7 +18,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 usage() {
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -42,6 +43,7 @@ case $scenario in
     ratelimit) simulation=RateLimits ;;
     ackretry) simulation=AckRetries ;;
     group) simulation=LargeGroup ;;
+    groupchat) simulation=LargeGroupWithChat ;;
     breaker) simulation=ChatSteadyState; extra=(-DscenarioName=breaker) ;;
     storm) simulation=ConnectionStorm ;;
     idle) simulation=IdleConnections ;;

@@ -1,11 +1,15 @@
 package io.parley.gateway.ws;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.websocket.CloseReason;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket's unflushed bytes until Netty reports it written to the network. A socket whose unflushed
  * bytes would pass {@code im.gateway.ws.max-outbound-bytes} cannot keep up; it is closed with 4412
  * (the frame dropped), and its client resyncs from its seqs. So a gateway's memory stays bounded
- * by sockets × the limit whatever a reader does. Counted for {@code /info} (slowConsumers).
+ * by sockets × the limit whatever a reader does. Counted for {@code /info} (slowConsumers) and
+ * exported ({@code parley_gateway_outbound_pending_bytes}, {@code
+ * parley_gateway_slow_consumers_closed_total}), so an operator sees the buffering stay flat while a
+ * reader falls behind (issue #12).
  */
 @Singleton
 final class Outbound {
@@ -25,8 +32,14 @@ final class Outbound {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    Outbound(OutboundSettings settings) {
+    Outbound(OutboundSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        Gauge.builder("parley.gateway.outbound.pending.bytes", pending, AtomicLong::get)
+                .description("bytes written to sockets and not yet flushed to the network")
+                .baseUnit("bytes").register(registry);
+        FunctionCounter.builder("parley.gateway.slow.consumers.closed", closed, AtomicLong::get)
+                .description("sockets closed with 4412: their unflushed bytes passed the limit")
+                .register(registry);
     }
 
     /**
@@ -71,18 +84,37 @@ final class Outbound {
             c.outboundBytes().addAndGet(-bytes);
             return closeSlow(c);
         }
+        CompletableFuture<String> sent;
+        try {
+            sent = c.session().sendAsync(text);
+        } catch (RuntimeException closedMeanwhile) {
+            // the session closed between the isOpen check and this write (another thread closed
+            // it as a slow consumer, or the client left): Micronaut throws "Session closed".
+            // Thrown on, it failed the whole push record, whose retry pushed every other socket
+            // of it again, out of order (SlowConsumerIT); this socket's user catches up instead.
+            c.outboundBytes().addAndGet(-bytes);
+            countFailed(c, closedMeanwhile);
+            return false;
+        }
         pending.addAndGet(bytes);
-        c.session().sendAsync(text).whenComplete((ok, error) -> {
+        sent.whenComplete((ok, error) -> {
             c.outboundBytes().addAndGet(-bytes);
             pending.addAndGet(-bytes);
             // the client went away under the write (ClosedChannelException): its user catches
-            // up from history; counted for /info, one line per thousand
-            if (error != null && failed.incrementAndGet() % 1000 == 1) {
-                LOG.info("a write to socket {} failed ({} so far): {}", c.connectionId(),
-                        failed.get(), error.getCause() == null ? error : error.getCause());
+            // up from history
+            if (error != null) {
+                countFailed(c, error.getCause() == null ? error : error.getCause());
             }
         });
         return true;
+    }
+
+    /** Counted for {@code /info}, one log line per thousand. */
+    private void countFailed(SocketConnection c, Throwable why) {
+        if (failed.incrementAndGet() % 1000 == 1) {
+            LOG.info("a write to socket {} failed ({} so far): {}", c.connectionId(),
+                    failed.get(), why.toString());
+        }
     }
 
     private boolean closeSlow(SocketConnection c) {

@@ -1,5 +1,6 @@
 package io.parley.gateway.ws;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class OutboundTest {
         final List<CloseReason> closes = new ArrayList<>();
         final List<Object> sent = new ArrayList<>();
         boolean open = true;
+        /** Whether sendAsync throws, as Micronaut's does for a session closed under the check. */
+        boolean throwOnSend;
 
         WebSocketSession proxy() {
             return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -29,6 +32,10 @@ class OutboundTest {
                     (p, method, args) -> switch (method.getName()) {
                         case "isOpen" -> open;
                         case "sendAsync" -> {
+                            if (throwOnSend) {
+                                throw new io.micronaut.websocket.exceptions
+                                        .WebSocketSessionException("Session closed");
+                            }
                             CompletableFuture<Object> f = new CompletableFuture<>();
                             unflushed.add(f);
                             sent.add(args[0]);
@@ -51,7 +58,8 @@ class OutboundTest {
         }
     }
 
-    private final Outbound outbound = new Outbound(new OutboundSettings(1000));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Outbound outbound = new Outbound(new OutboundSettings(1000), registry);
     private final SlowSession session = new SlowSession();
     private final SocketConnection socket = new SocketConnection(1, "t", "c", "d", 0,
             session.proxy(), new DeliverySettings(Duration.ofSeconds(1), 3, 500, 64));
@@ -108,13 +116,28 @@ class OutboundTest {
         assertTrue(outbound.write(socket, "x".repeat(400)));
         assertTrue(outbound.write(socket, "é".repeat(200)), "400 UTF-8 bytes: 800 pending");
         assertEquals(800, outbound.pendingBytes());
+        assertEquals(800, registry.get("parley.gateway.outbound.pending.bytes").gauge().value(),
+                "exported as a gauge");
         assertFalse(outbound.write(socket, "x".repeat(201)), "1001 bytes would pass 1000");
         assertEquals(List.of(Outbound.SLOW_CONSUMER), session.closes);
         assertEquals(4412, session.closes.get(0).getCode());
         assertEquals(1, outbound.closedCount());
+        assertEquals(1, registry.get("parley.gateway.slow.consumers.closed").functionCounter()
+                .count(), "exported as a counter");
         assertFalse(outbound.write(socket, "x"), "nothing more goes to a closed socket");
         assertEquals(2, session.unflushed.size(), "the refused frames were never queued");
         session.flush();
         assertEquals(0, outbound.pendingBytes(), "memory is given back as writes complete");
+        assertEquals(0, registry.get("parley.gateway.outbound.pending.bytes").gauge().value());
+    }
+
+    @Test
+    void aSessionClosedUnderTheWriteIsAFailedWriteNotAnException() {
+        welcomed();
+        session.throwOnSend = true;
+        assertFalse(outbound.write(socket, "m1"), "not written, and nothing thrown");
+        assertEquals(1, outbound.failedCount());
+        assertEquals(0, outbound.pendingBytes());
+        assertEquals(0, socket.outboundBytes().get(), "its bytes are given back");
     }
 }

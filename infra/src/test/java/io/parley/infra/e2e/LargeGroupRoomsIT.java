@@ -9,21 +9,15 @@ import io.parley.infra.client.ApiClient;
 import io.parley.infra.client.ChatClient;
 import io.parley.infra.cluster.Cluster;
 import io.parley.infra.cluster.ClusterExtension;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -92,7 +86,8 @@ class LargeGroupRoomsIT {
             ApiClient.Session owner = users.get(0);
             String groupId = GroupCalls.create(api1, owner, "Stadium", "open");
             String conv = "g_" + groupId;
-            fill(cluster, Long.parseLong(groupId), users.subList(1, users.size()));
+            BulkMembers.fill(cluster, Long.parseLong(groupId), users.subList(1, users.size()),
+                    MEMBERS);
 
             // connected only now: each socket lists its groups before welcome
             online.addAll(parallel(pool, ONLINE, i -> {
@@ -239,68 +234,6 @@ class LargeGroupRoomsIT {
 
     private static long expected(Map<Long, Member> senderOf, Member m) {
         return LongStream.rangeClosed(1, MESSAGES).filter(seq -> senderOf.get(seq) != m).count();
-    }
-
-    /**
-     * The fast set-up: the signed-up users and filler users up to {@link #MEMBERS} become members
-     * by SQL (as a bulk import would), then the member cache is dropped.
-     */
-    private static void fill(Cluster cluster, long groupId, List<ApiClient.Session> members)
-            throws Exception {
-        Timestamp now = new Timestamp(System.currentTimeMillis());
-        String conv = "g_" + groupId;
-        List<Long> ids = new ArrayList<>(members.stream().map(ApiClient.Session::userId).toList());
-        try (Connection db = Cluster.database()) {
-            db.setAutoCommit(false);
-            String tag = UUID.randomUUID().toString().substring(0, 6);
-            try (PreparedStatement users = db.prepareStatement("INSERT INTO users "
-                    + "(phone, display_name, password_hash) VALUES (?, ?, ?)",
-                    PreparedStatement.RETURN_GENERATED_KEYS)) {
-                int fillers = MEMBERS - 1 - ids.size();
-                for (int i = 0; i < fillers; i++) {
-                    users.setString(1, "f" + tag + i);
-                    users.setString(2, "Filler " + i);
-                    users.setString(3, "x".repeat(60));
-                    users.addBatch();
-                }
-                users.executeBatch();
-                try (var keys = users.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement gm = db.prepareStatement("INSERT INTO group_members "
-                    + "(group_id, user_id, role, joined_at) VALUES (?, ?, 'member', ?)");
-                 PreparedStatement cm = db.prepareStatement("INSERT INTO conversation_members "
-                         + "(conversation_id, user_id, joined_at) VALUES (?, ?, ?)")) {
-                for (long id : ids) {
-                    gm.setLong(1, groupId);
-                    gm.setLong(2, id);
-                    gm.setTimestamp(3, now);
-                    gm.addBatch();
-                    cm.setString(1, conv);
-                    cm.setLong(2, id);
-                    cm.setTimestamp(3, now);
-                    cm.addBatch();
-                }
-                gm.executeBatch();
-                cm.executeBatch();
-            }
-            try (PreparedStatement count = db.prepareStatement(
-                    "UPDATE `groups` SET member_count = member_count + ? WHERE id = ?")) {
-                count.setInt(1, ids.size());
-                count.setLong(2, groupId);
-                count.executeUpdate();
-            }
-            db.commit();
-        }
-        RedisClient redis = RedisClient.create("redis://127.0.0.1:6379");
-        try (StatefulRedisConnection<String, String> c = redis.connect()) {
-            c.sync().del(cluster.namespace() + ":group:" + groupId + ":members");
-        } finally {
-            redis.shutdown();
-        }
     }
 
     private static <T> List<T> parallel(ExecutorService pool, int n, Function<Integer, T> task)

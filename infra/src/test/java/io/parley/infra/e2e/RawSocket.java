@@ -29,8 +29,14 @@ final class RawSocket implements AutoCloseable {
     private final OutputStream out;
     private final Inflater inflater = new Inflater(true);
 
-    private RawSocket(URI http, Duration timeout) throws IOException {
-        socket = new Socket(http.getHost(), http.getPort());
+    /** {@code receiveBuffer} > 0: the kernel's receive buffer, set before connecting. */
+    private RawSocket(URI http, Duration timeout, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(http.getHost(), http.getPort()),
+                (int) timeout.toMillis());
         socket.setSoTimeout((int) timeout.toMillis());
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -38,7 +44,16 @@ final class RawSocket implements AutoCloseable {
 
     /** Connects to {@code /ws}; with {@code deflate}, asks for (and requires) permessage-deflate. */
     static RawSocket webSocket(URI http, String token, boolean deflate) throws IOException {
-        RawSocket s = new RawSocket(http, Duration.ofSeconds(30));
+        return webSocket(http, token, deflate, 0);
+    }
+
+    /**
+     * As above, with a small kernel receive buffer ({@code receiveBuffer} bytes, 0: the default),
+     * so a socket that stops reading pushes back on the server after a few KB, not megabytes.
+     */
+    static RawSocket webSocket(URI http, String token, boolean deflate, int receiveBuffer)
+            throws IOException {
+        RawSocket s = new RawSocket(http, Duration.ofSeconds(30), receiveBuffer);
         String key = Base64.getEncoder().encodeToString(new byte[16]);
         s.out.write(("GET /ws?token=" + token + "&device=raw HTTP/1.1\r\nHost: " + http.getHost()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key

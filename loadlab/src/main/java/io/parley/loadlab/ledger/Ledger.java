@@ -51,13 +51,13 @@ public final class Ledger {
     /** A user sent a new message (first attempt) meant for {@code recipients}. */
     public void sent(String clientMsgId, long senderId, String conversationId,
                      Collection<Long> recipients, long intendedAtMs, int step) {
-        long[] to = recipients.stream().mapToLong(Long::longValue).toArray();
-        Outgoing o = new Outgoing(clientMsgId, senderId, conversationId, to, intendedAtMs, step);
+        Outgoing o = new Outgoing(clientMsgId, senderId, conversationId, recipients,
+                intendedAtMs, step);
         if (sends.putIfAbsent(clientMsgId, o) != null) {
             throw new IllegalStateException("client message id used twice: " + clientMsgId);
         }
         counter(openSendsOf, senderId).incrementAndGet();
-        for (long r : to) {
+        for (long r : o.recipients) {
             counter(expectedBy, r).incrementAndGet();
         }
     }
@@ -115,12 +115,13 @@ public final class Ledger {
         if (o == null) {
             return; // from an earlier run or another client
         }
-        if (!o.expects(recipientId)) {
+        int at = o.indexOf(recipientId);
+        if (at < 0) {
             unexpected.incrementAndGet();
             return;
         }
         checkConsistent(o, messageId, seq);
-        Receipt r = o.receipts.computeIfAbsent(recipientId, k -> new Receipt());
+        Receipt r = o.receiptFor(at);
         boolean first;
         synchronized (r) {
             first = r.liveArrivals == 0;
@@ -156,7 +157,7 @@ public final class Ledger {
     /** The recipient told the gateway (with {@code received}) it holds this message. */
     public void confirmed(long recipientId, String clientMsgId, long atMs) {
         Outgoing o = sends.get(clientMsgId);
-        Receipt r = o == null ? null : o.receipts.get(recipientId);
+        Receipt r = o == null ? null : o.receipt(recipientId);
         if (r != null) {
             synchronized (r) {
                 if (r.confirmedAtMs < 0) {
@@ -169,11 +170,12 @@ public final class Ledger {
     /** The recipient found this message in the conversation's history (catch-up). */
     public void caughtUp(long recipientId, String clientMsgId, String messageId, long seq) {
         Outgoing o = sends.get(clientMsgId);
-        if (o == null || !o.expects(recipientId)) {
+        int at = o == null ? -1 : o.indexOf(recipientId);
+        if (at < 0) {
             return;
         }
         checkConsistent(o, messageId, seq);
-        Receipt r = o.receipts.computeIfAbsent(recipientId, k -> new Receipt());
+        Receipt r = o.receiptFor(at);
         synchronized (r) {
             if (!r.delivered()) {
                 counter(receivedBy, recipientId).incrementAndGet();
@@ -213,15 +215,43 @@ public final class Ledger {
             if (!o.acked()) {
                 continue;
             }
-            for (long r : o.recipients) {
-                if (recipient.test(r)) {
-                    Receipt held = o.receipts.get(r);
+            for (int i = 0; i < o.recipients.length; i++) {
+                if (recipient.test(o.recipients[i])) {
+                    Receipt held = o.receiptAt(i);
                     int n = held == null ? 0 : held.snapshot().liveArrivals;
                     out.merge(n, 1L, Long::sum);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Live deliveries of one step's messages to the chosen recipients: {@code [count, first
+     * intended send, last first push]} (epoch ms; zeros when none), for a rate of deliveries while
+     * that step's load was on (the group scenario's burst, per gateway).
+     */
+    public long[] stepDeliveries(int step, java.util.function.LongPredicate recipient) {
+        long count = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Outgoing o : sends.values()) {
+            if (o.step != step || !o.acked()) {
+                continue;
+            }
+            first = Math.min(first, o.intendedAtMs);
+            for (int i = 0; i < o.recipients.length; i++) {
+                Receipt held = o.receiptAt(i);
+                if (held != null && recipient.test(o.recipients[i])) {
+                    Receipt r = held.snapshot();
+                    if (r.liveArrivals > 0) {
+                        count++;
+                        last = Math.max(last, r.firstLiveAtMs);
+                    }
+                }
+            }
+        }
+        return count == 0 ? new long[] {0, 0, 0} : new long[] {count, first, last};
     }
 
     /** Acknowledged sends of the chosen senders (what the server stored for them). */
@@ -265,10 +295,10 @@ public final class Ledger {
             if (!o.acked()) {
                 continue;
             }
-            for (long r : o.recipients) {
-                Receipt held = o.receipts.get(r);
+            for (int i = 0; i < o.recipients.length; i++) {
+                Receipt held = o.receiptAt(i);
                 if (held == null || !held.snapshot().delivered()) {
-                    out.add(r);
+                    out.add(o.recipients[i]);
                 }
             }
         }
@@ -283,6 +313,7 @@ public final class Ledger {
         Latencies fanOut = new Latencies();
         Map<Integer, long[]> stepCounts = new TreeMap<>(); // sent, acked, lost, unanswered
         Map<Integer, Latencies> stepLatency = new TreeMap<>();
+        Map<Integer, Latencies> stepFanOut = new TreeMap<>();
         List<String> lostSamples = new ArrayList<>();
         long acked = 0;
         long unanswered = 0;
@@ -308,8 +339,9 @@ public final class Ledger {
                 sc[3]++;
             }
             long lastLive = -1;
-            for (long recipient : o.recipients) {
-                Receipt held = o.receipts.get(recipient);
+            for (int i = 0; i < o.recipients.length; i++) {
+                long recipient = o.recipients[i];
+                Receipt held = o.receiptAt(i);
                 Receipt r = held == null ? null : held.snapshot();
                 if (o.acked()) {
                     expected++;
@@ -339,11 +371,14 @@ public final class Ledger {
             }
             if (o.recipients.length > 1 && lastLive >= 0) {
                 fanOut.add(lastLive - o.intendedAtMs);
+                stepFanOut.computeIfAbsent(o.step, k -> new Latencies())
+                        .add(lastLive - o.intendedAtMs);
             }
         }
         List<StepReport> steps = new ArrayList<>();
         stepCounts.forEach((step, c) -> steps.add(new StepReport(step, c[0], c[1], c[2], c[3],
-                stepLatency.get(step).percentiles())));
+                stepLatency.get(step).percentiles(),
+                stepFanOut.getOrDefault(step, new Latencies()).percentiles())));
         List<String> failures = new ArrayList<>();
         if (sends.isEmpty() && sendsExpected) {
             failures.add("nothing was sent");

@@ -50,9 +50,13 @@ public final class ChatChains {
     public static HttpProtocolBuilder protocol() {
         // no warm-up request: it would go to the internet
         // frames no check waits for are kept for processUnmatchedMessages (the default keeps none)
-        return http.disableWarmUp().acceptHeader("application/json")
+        HttpProtocolBuilder p = http.disableWarmUp().acceptHeader("application/json")
                 .userAgentHeader("parley-loadlab")
                 .wsUnmatchedInboundMessageBufferSize(100_000);
+        // -DshareConnections=true: one HTTP connection pool for all virtual users instead of one
+        // each (browsers'), so 10,000 users' sockets plus their HTTP connections stay under the
+        // generator's 20,000 file descriptors (the large-group run)
+        return Boolean.getBoolean("shareConnections") ? p.shareConnections() : p;
     }
 
     public static ChatUser user(Session s) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * actions one after another), so it needs no locks; the ledger is shared.
  */
 public final class ChatUser {
-    private static final long CONFIRM_EVERY_MS = 200;
+    /** How often a client looks at its frames and confirms: the web client's 200 ms. */
+    public static final long DEFAULT_TICK_MS = 200;
 
     private final SimUser me;
     private final Ledger ledger;
@@ -28,6 +29,7 @@ public final class ChatUser {
     private final long drainUntilMs;
     private final boolean confirms;
     private final long resendAfterMs;
+    private final long tickMs;
     private final Map<String, Long> toConfirm = new LinkedHashMap<>();
     private final List<String> confirmIds = new ArrayList<>();
     private final Map<String, Long> unacked = new HashMap<>(); // clientMsgId -> last attempt
@@ -61,9 +63,14 @@ public final class ChatUser {
      *                      withholding users)
      * @param resendAfterMs resend an unacknowledged send with the same client message id after
      *                      this long (0: never)
+     * @param tickMs        how often it looks at its frames and confirms (the web client: 200 ms,
+     *                      {@code -DtickMs}): ten thousand virtual users at 200 ms are 50,000
+     *                      Gatling loop turns a second, more than the generator's share of two
+     *                      cores
      */
     public ChatUser(SimUser me, Ledger ledger, SendSchedule schedule, String runTag,
-                    long drainUntilMs, boolean confirms, long resendAfterMs, double phase) {
+                    long drainUntilMs, boolean confirms, long resendAfterMs, double phase,
+                    long tickMs) {
         this.me = me;
         this.ledger = ledger;
         this.schedule = schedule;
@@ -71,6 +78,7 @@ public final class ChatUser {
         this.drainUntilMs = drainUntilMs;
         this.confirms = confirms;
         this.resendAfterMs = resendAfterMs;
+        this.tickMs = tickMs;
         this.nextSendMs = schedule.first(phase);
         this.sendUntilMs = schedule.endMs();
         this.gateway = me.gateway();
@@ -269,7 +277,7 @@ public final class ChatUser {
             confirmIds.forEach(id -> ledger.confirmed(me.userId(), id, now));
             toConfirm.clear();
             confirmIds.clear();
-            nextConfirmMs = now + CONFIRM_EVERY_MS;
+            nextConfirmMs = now + tickMs;
         }
         if (nextPingMs > 0 && now >= nextPingMs) {
             out.add("{\"type\":\"ping\"}");
@@ -281,7 +289,7 @@ public final class ChatUser {
     /** How long to wait before the next look: until the next send, at most a confirmation tick. */
     public Duration pause() {
         long now = System.currentTimeMillis();
-        long until = Math.min(nextSendMs, now + CONFIRM_EVERY_MS);
+        long until = Math.min(nextSendMs, now + tickMs);
         return Duration.ofMillis(Math.max(1, until - now));
     }
 

@@ -134,7 +134,8 @@ public final class LoadRun {
     /** A client with a send schedule of its own (a flooder, a silent member). */
     public ChatUser newUser(SimUser sim, SendSchedule own, boolean confirms, long resendAfterMs) {
         return new ChatUser(sim, ledger, own, "r" + (createdMs % 1_000_000_000L), drainUntilMs,
-                confirms, resendAfterMs, Math.random()).gateways(gateways);
+                confirms, resendAfterMs, Math.random(),
+                params.integer("tickMs", (int) ChatUser.DEFAULT_TICK_MS)).gateways(gateways);
     }
 
     /** The run's schedule with other rates per step (0: never sends). */
@@ -179,9 +180,10 @@ public final class LoadRun {
     /**
      * Recipients still missing an acknowledged message read their history once more, after the
      * whole load (a message acknowledged after a user's own catch-up is not lost). Only a message
-     * missing from the history, too, counts as lost.
+     * missing from the history, too, counts as lost. {@link #finish} runs it; a scenario that
+     * reports per-step figures runs it first (a second run finds no one missing).
      */
-    private void finalCatchUp() {
+    public void finalCatchUp() {
         java.util.Set<Long> missing = ledger.missingRecipients();
         if (missing.isEmpty()) {
             return;

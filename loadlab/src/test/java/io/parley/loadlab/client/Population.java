@@ -46,25 +46,41 @@ public final class Population {
         return out;
     }
 
-    /** One open group of {@code members} users (the first is its owner), on alternate gateways. */
+    /**
+     * One open group of {@code members} users (the first is its owner), on alternate gateways.
+     * The owner invites the others {@code maxInvitees} per call (the server's
+     * {@code im.logic.group.max-invitees}, 100 by default), one call after another (concurrent
+     * calls would only queue on the group's lock): members / 100 calls in all. Each member's
+     * recipients are a view of one shared array ({@link Others}), not a list of its own.
+     */
     public static List<SimUser> group(String name, int members, List<URI> gateways, int threads) {
+        return group(name, members, gateways, threads, 100);
+    }
+
+    public static List<SimUser> group(String name, int members, List<URI> gateways, int threads,
+                                      int maxInvitees) {
         List<Account> accounts = accounts(name, members, gateways, threads);
         Account owner = accounts.get(0);
         JsonNode group = Api.post(owner.gateway, "/api/groups",
                 Map.of("name", "loadlab " + name, "joinPolicy", "open"), owner.token)
                 .expect(201).body();
         String groupId = group.get("groupId").asText();
-        List<Long> ids = accounts.stream().map(Account::userId).toList();
-        for (int from = 1; from < ids.size(); from += 100) {
+        long[] ids = accounts.stream().mapToLong(Account::userId).toArray();
+        int calls = (ids.length - 1 + maxInvitees - 1) / maxInvitees;
+        long t = System.currentTimeMillis();
+        for (int c = 0; c < calls; c++) {
+            int from = 1 + c * maxInvitees;
+            List<Long> batch = java.util.Arrays.stream(ids, from,
+                    Math.min(ids.length, from + maxInvitees)).boxed().toList();
             Api.post(owner.gateway, "/api/groups/" + groupId + "/invitations",
-                    Map.of("userIds", ids.subList(from, Math.min(ids.size(), from + 100))),
-                    owner.token).expect(200);
+                    Map.of("userIds", batch), owner.token).expect(200);
         }
+        System.out.printf("loadlab: %d members invited in %d calls, %.1f s%n", ids.length - 1,
+                calls, (System.currentTimeMillis() - t) / 1000.0);
         String cid = "g_" + groupId;
-        List<SimUser> out = new ArrayList<>();
-        for (Account a : accounts) {
-            List<Long> others = ids.stream().filter(id -> id != a.userId).toList();
-            out.add(user(a, 0, cid, others, 0));
+        List<SimUser> out = new ArrayList<>(accounts.size());
+        for (int i = 0; i < accounts.size(); i++) {
+            out.add(user(accounts.get(i), 0, cid, new Others(ids, i), 0));
         }
         return out;
     }

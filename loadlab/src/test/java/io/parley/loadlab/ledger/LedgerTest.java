@@ -138,4 +138,29 @@ class LedgerTest {
         assertEquals(999, p.p999());
         assertEquals(1000, p.max());
     }
+
+    /** 10,000 recipients, pushed in a shuffled order: found by search, not by a scan each. */
+    @Test
+    void aTenThousandMemberMessageIsTrackedPerRecipientAndOutsidersAreNotCounted() {
+        List<Long> members = java.util.stream.LongStream.rangeClosed(2, 10_001).boxed()
+                .collect(java.util.stream.Collectors.toList());
+        ledger.sent("g-1", 1, "g_9", members, 1_000, 1);
+        ledger.acked("g-1", "m1", 1, 1_010);
+        java.util.Collections.shuffle(members, new java.util.Random(7));
+        for (int i = 0; i < members.size() - 1; i++) {
+            ledger.pushed(members.get(i), "g-1", "m1", "g_9", 1, 1_100 + i);
+        }
+        ledger.pushed(99_999, "g-1", "m1", "g_9", 1, 1_100); // not a member
+        long last = members.get(members.size() - 1);
+        LedgerReport r = ledger.report();
+        assertEquals(10_000, r.expected());
+        assertEquals(9_999, r.delivered());
+        assertEquals(1, r.lost(), "the one member never pushed");
+        assertEquals(1, r.unexpected());
+        assertEquals(1_100 + 9_998 - 1_000, r.fanOut().max(), "to the last member pushed");
+        assertEquals(java.util.Set.of(last), ledger.missingRecipients());
+        assertEquals(9_999, ledger.stepDeliveries(1, id -> true)[0]);
+        ledger.caughtUp(last, "g-1", "m1", 1);
+        assertTrue(ledger.report().passed());
+    }
 }

@@ -1,0 +1,141 @@
+package io.parley.infra.e2e;
+
+import io.parley.contracts.frame.AckFrame;
+import io.parley.contracts.frame.MessageFrame;
+import io.parley.contracts.frame.SendFrame;
+import io.parley.contracts.frame.ServerFrame;
+import io.parley.infra.client.ApiClient;
+import io.parley.infra.client.ChatClient;
+import io.parley.infra.cluster.Cluster;
+import io.parley.infra.cluster.ClusterExtension;
+import io.parley.infra.cluster.ServiceProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #12, slow consumers on the real stack: a member's socket that stops reading (a raw
+ * socket with a 4 KB receive buffer that never reads) while a group gets 400 messages of 4 KB,
+ * 100 a second, each unconfirmed one pushed to it 3 times more: ~6.5 MB for it, past what the
+ * kernel takes (on loopback the server's send buffer grows to megabytes at once). The
+ * gateway buffers at most {@code im.gateway.ws.max-outbound-bytes} (512 KiB here) unflushed per
+ * socket — its exported {@code parley_gateway_outbound_pending_bytes} stays under three sockets'
+ * worth throughout — then closes the socket with 4412 ({@code
+ * parley_gateway_slow_consumers_closed_total}); a member on the same gateway who reads gets every
+ * message in order meanwhile, and the slow member finds all 400 in the history.
+ */
+@ExtendWith(ClusterExtension.class)
+class SlowConsumerIT {
+    private static final int LIMIT = 512 * 1024;
+    private static final int MESSAGES = 400;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void aSocketThatStopsReadingIsClosedWith4412AfterBoundedBufferingAndLosesNothing(
+            Cluster cluster) throws Exception {
+        try (ServiceProcess gateway = cluster.startGateway("gateway-slow", Map.of(
+                "im.gateway.ws.max-outbound-bytes", Integer.toString(LIMIT),
+                "im.gateway.rate.sends-per-second", "500", "im.gateway.rate.burst", "500"))) {
+            URI gw = gateway.http();
+            ApiClient api = new ApiClient(gw);
+            ApiClient.Session sender = Users.signUp(api, "Sender");
+            ApiClient.Session reader = Users.signUp(api, "Reader");
+            ApiClient.Session slow = Users.signUp(api, "Slow");
+            String groupId = GroupCalls.create(api, sender, "Firehose", "open");
+            GroupCalls.join(api, reader, groupId);
+            GroupCalls.join(api, slow, groupId);
+            String conv = "g_" + groupId;
+
+            Queue<ServerFrame> atSender = new ConcurrentLinkedQueue<>();
+            Queue<ServerFrame> atReader = new ConcurrentLinkedQueue<>();
+            try (ChatClient s = ChatClient.connect(gw, sender.token(), "s", atSender::add);
+                 ChatClient r = ChatClient.connect(gw, reader.token(), "r", atReader::add);
+                 RawSocket stuck = RawSocket.webSocket(gw, slow.token(), false, 4096)) {
+                // stuck: reads its welcome (it is in presence now), then nothing more
+                assertTrue(stuck.next().contains("\"welcome\""));
+                String text = "x".repeat(4000);
+                double highest = 0;
+                for (int i = 1; i <= MESSAGES; i++) {
+                    s.send(SendFrame.toGroup("f-" + i, conv, text));
+                    // pacing, not a wait: 400 KB/s is nothing for a reader that reads, while a
+                    // burst of all at once could pass even a reading socket's limit
+                    TimeUnit.MILLISECONDS.sleep(10);
+                    if (i % 20 == 0) {
+                        highest = Math.max(highest, pending(gw));
+                    }
+                }
+                await().atMost(WAIT).alias("every send acked").until(() -> atSender.stream()
+                        .filter(AckFrame.class::isInstance).count() == MESSAGES);
+                double seen = highest;
+                await().atMost(WAIT).alias("4412 (most unflushed seen: " + seen + ")")
+                        .until(() -> DegradeIT.metric(gw,
+                                "parley_gateway_slow_consumers_closed_total") >= 1);
+                highest = Math.max(highest, pending(gw));
+                assertTrue(highest <= 3.0 * (LIMIT + 4200), "buffering stayed bounded: "
+                        + highest + " bytes unflushed at most");
+
+                try {
+                    await().atMost(WAIT).until(() -> seqs(atReader, conv).size() == MESSAGES);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("the reader got " + seqs(atReader, conv).size()
+                            + " of " + MESSAGES + "; its socket closed: " + r.closed()
+                            .getNow(null) + "; the sender's: " + s.closed().getNow(null), e);
+                }
+                assertEquals(LongStream.rangeClosed(1, MESSAGES).boxed().toList(),
+                        new ArrayList<>(seqs(atReader, conv)),
+                        "the reader on the same gateway: every message, in order");
+
+                // the stuck socket reads now: what was flushed before the limit, then 4412
+                String frame = stuck.next();
+                for (int n = 0; n < 10 * MESSAGES && !frame.startsWith("close"); n++) {
+                    frame = stuck.next();
+                }
+                assertEquals("close 4412", frame);
+                await().atMost(WAIT).until(() -> pending(gw) < LIMIT);
+            }
+
+            // the slow member resyncs by seq: nothing was lost
+            List<Long> history = new ArrayList<>();
+            long after = 0;
+            for (int page = 0; page < 20 && history.size() < MESSAGES; page++) {
+                ApiClient.Reply reply = api.get("/api/conversations/" + conv
+                        + "/messages?limit=50&afterSeq=" + after, slow.token());
+                assertEquals(200, reply.status(), reply::toString);
+                for (Map<String, Object> m : reply.list("items")) {
+                    after = ((Number) m.get("seq")).longValue();
+                    history.add(after);
+                }
+            }
+            assertEquals(LongStream.rangeClosed(1, MESSAGES).boxed().toList(), history);
+        }
+    }
+
+    private static double pending(URI gateway) throws Exception {
+        return DegradeIT.metric(gateway, "parley_gateway_outbound_pending_bytes");
+    }
+
+    /** Seqs of the conversation's messages, once each, in first-arrival order. */
+    private static LinkedHashSet<Long> seqs(Queue<ServerFrame> frames, String conv) {
+        LinkedHashSet<Long> out = new LinkedHashSet<>();
+        for (ServerFrame f : frames) {
+            if (f instanceof MessageFrame m && m.conversationId().equals(conv)) {
+                out.add(m.seq());
+            }
+        }
+        return out;
+    }
+}
