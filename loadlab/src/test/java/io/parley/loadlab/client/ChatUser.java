@@ -290,6 +290,11 @@ public final class ChatUser {
     public Duration pause() {
         long now = System.currentTimeMillis();
         long until = Math.min(nextSendMs, now + tickMs);
+        if (resendAfterMs > 0 && !unacked.isEmpty()) {
+            // wake when the oldest unanswered send is due again, as a client's resend timer
+            // would, rather than on the next tick, by when its ack has long arrived
+            until = Math.min(until, now + resendAfterMs);
+        }
         return Duration.ofMillis(Math.max(1, until - now));
     }
 
