@@ -294,4 +294,9 @@ public final class ChatUser {
     public long errors() {
         return errors;
     }
+
+    /** Sends still without an answer, with when each was last written (epoch ms). */
+    public Map<String, Long> unacked() {
+        return Map.copyOf(unacked);
+    }
 }

@@ -118,7 +118,7 @@ public final class LoadRun {
             int index = population.size() + tabs.size();
             tabs.add(new SimUser(index, member.phone(), member.password(), member.userId(),
                     gateway, member.peerId(), member.conversationId(), member.recipients(),
-                    member.baselineSeq()));
+                    member.baselineSeq(), member.token()));
             return index;
         }
     }
@@ -215,10 +215,61 @@ public final class LoadRun {
         figures.put("finalCatchUpUsers", n);
     }
 
+    /**
+     * Reads every conversation of the population once, after the load, and tells the ledger each
+     * row (the history audit: each send stored once, every acknowledged one stored). Uses the
+     * set-up's tokens, one member per conversation, {@code threads} at a time.
+     */
+    public void auditHistory(int threads) {
+        Map<String, SimUser> readers = new LinkedHashMap<>();
+        population.forEach(u -> readers.putIfAbsent(u.conversationId(), u));
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+            for (SimUser u : readers.values()) {
+                reads.add(pool.submit(() -> readAll(u)));
+            }
+            for (java.util.concurrent.Future<?> f : reads) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("history audit interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            failures.add("history audit failed: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void readAll(SimUser u) {
+        ChatUser client = users.get(u.index());
+        java.net.URI gw = client == null ? u.gateway() : client.gateway();
+        long after = u.baselineSeq();
+        while (after >= 0) {
+            Api.Reply page = Api.get(gw, "/api/conversations/" + u.conversationId()
+                    + "/messages?limit=50&afterSeq=" + after, u.token());
+            if (page.status() == 403) {
+                return; // a direct conversation that never had a message
+            }
+            page.expect(200);
+            long last = -1;
+            for (com.fasterxml.jackson.databind.JsonNode m : page.body().path("items")) {
+                last = m.path("seq").asLong();
+                ledger.storedRow(m.path("clientMsgId").asText());
+            }
+            after = page.body().path("hasMore").asBoolean(false) ? last : -1;
+        }
+    }
+
     /** Writes summary.json (in the simulation's {@code after}) and prints the verdict. */
     public RunSummary finish() {
         finalCatchUp();
         LedgerReport report = ledger.report();
+        if (ledger.historyAudit() != null) {
+            figures.put("historyAudit", ledger.historyAudit());
+        }
         List<String> all = new ArrayList<>(report.failures());
         all.addAll(failures);
         long clientErrors = users.values().stream().mapToLong(ChatUser::errors).sum();

@@ -33,6 +33,7 @@ public final class StormPart implements Part {
     private final int duration;
     private final int ramp;
     private final int drain;
+    private final boolean login;
     private final LoadRun run;
     private volatile long loadStartMs;
 
@@ -43,6 +44,7 @@ public final class StormPart implements Part {
         this.duration = p.integer("duration", 60);
         this.ramp = p.integer("ramp", 10);
         this.drain = p.integer("drain", 30);
+        this.login = p.flag("login", false);
         this.run = new LoadRun("storm", p);
     }
 
@@ -53,7 +55,9 @@ public final class StormPart implements Part {
                 .feed(run.indexes(0, () -> run.population().size()))
                 .exec(s -> s.set("user", run.user(s.getInt("index"),
                         sim -> run.newUser(sim, true, 0))))
-                .exec(ChatChains.login())
+                // the storm is of sockets: each user connects with the token the set-up's login
+                // got (-Dlogin=true logs in inside the storm, as a browser opening the app would)
+                .exec(login ? ChatChains.login() : ChatChains.setUpToken())
                 .exec(ChatChains.connect("connect"))
                 .exitHereIfFailed()
                 .exec(ChatChains.chatFollowingDrains())
@@ -114,11 +118,18 @@ public final class StormPart implements Part {
         long moved = run.users().stream().filter(u -> u.movedMs() > 0).count();
         run.figure("usersTold", told);
         run.figure("usersMovedTotal", moved);
+        // who still waits for an answer, and where it stood in the move: the unanswered sends'
+        // story (issue #11)
+        run.figure("unackedAtEnd", run.users().stream().filter(u -> !u.unacked().isEmpty())
+                .limit(20).map(u -> "user " + u.sim().userId() + " on " + u.gateway()
+                        + " told " + u.toldToMoveMs() + " moved " + u.movedMs() + " unacked "
+                        + u.unacked()).toList());
         if (told == 0) {
             run.fail("no user was told to reconnect: was gateway 1 drained (storm.sh)?");
         } else if (moved < told) {
             run.fail((told - moved) + " of " + told + " users told to reconnect did not move");
         }
+        run.auditHistory(p.integer("setupThreads", 8));
         run.finish();
     }
 }
