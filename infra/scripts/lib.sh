@@ -191,9 +191,13 @@ spawn() {
     shift 2
     rm -f "$pidfile"
     rotate_log "$log"
-    # The inner shell writes its own pid and then becomes CMD, so the file names CMD itself.
+    # The inner shell writes its own pid, closes every descriptor it inherited beyond stdio (a
+    # lock that flock(1) holds around the caller must not live on in a service), and then becomes
+    # CMD, so the file names CMD itself.
     # shellcheck disable=SC2016
-    setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" >>"$log" 2>&1 </dev/null &
+    setsid bash -c 'echo $$ >"$0"
+        for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done
+        exec "$@"' "$pidfile" "$@" >>"$log" 2>&1 </dev/null &
     wait_until 5 "" test -s "$pidfile" || die "$name" "did not start: $*"
     SPAWNED_PID="$(<"$pidfile")"
     PARLEY_STARTED+=("$name")
