@@ -19,14 +19,20 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../infra/scripts/lib.sh"
 
 LOADLAB_NS=${LOADLAB_NS:-loadlab}
 [[ $LOADLAB_NS =~ ^[a-z0-9-]{1,30}$ ]] || die system "LOADLAB_NS must be lower-case letters, digits, -"
-BASE=${LOADLAB_PORT_BASE:-18000}
-DB=${PARLEY_TEST_DB:-parley_loadlab}
 STATE="$PARLEY_ROOT/loadlab/target/system-$LOADLAB_NS"
+# What the running system was started with: a later "up" (breaker.sh and storm.sh restart what
+# they stopped) keeps its ports, database and JVM options unless told otherwise.
+SETTINGS="$STATE/settings"
+recorded_base="" recorded_db="" recorded_opts=""
+# shellcheck disable=SC1090
+[[ -f $SETTINGS ]] && source "$SETTINGS"
+BASE=${LOADLAB_PORT_BASE:-${recorded_base:-18000}}
+DB=${PARLEY_TEST_DB:-${recorded_db:-parley_loadlab}}
 # Pid files and logs of our own: lib.sh's functions read these variables when they run.
 PARLEY_PIDS="$STATE/pids"
 PARLEY_LOGS="$STATE/logs"
 mkdir -p "$PARLEY_PIDS" "$PARLEY_LOGS"
-JAVA_OPTS=${LOADLAB_JAVA_OPTS:-$PARLEY_JAVA_OPTS}
+JAVA_OPTS=${LOADLAB_JAVA_OPTS:-${recorded_opts:-$PARLEY_JAVA_OPTS}}
 NAMES=(session logic job gw1 gw2)
 
 # A pid file is believed only for a process carrying our instance id.
@@ -117,6 +123,7 @@ up() {
         die system "not ready: ${failed[*]}"
     fi
     echo "GATEWAYS=$(gateways)" >"$STATE/env"
+    printf 'recorded_base=%q recorded_db=%q recorded_opts=%q\n' "$BASE" "$DB" "$JAVA_OPTS" >"$SETTINGS"
     say system "up: GATEWAYS=$(gateways) (namespace $LOADLAB_NS, database $DB)"
 }
 
@@ -125,7 +132,7 @@ down() {
     for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do
         stop_process "${NAMES[i]}" 30
     done
-    rm -f "$STATE/env"
+    rm -f "$STATE/env" "$SETTINGS"
 }
 
 # stop NAME / start NAME: one service, for the breaker and drain scenarios' companion scripts.
