@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 
@@ -12,7 +13,9 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -90,6 +93,22 @@ public final class ChatChains {
                 });
     }
 
+    /**
+     * Connects like {@link #connect}, and when the gateway closes the socket before
+     * {@code welcome} (1013, busy) tries again after the web client's backoff (500 ms doubling,
+     * ±20 %), up to {@code attempts} times.
+     */
+    public static ChainBuilder connectWithBackoff(String name, int attempts) {
+        return tryMax(attempts, "connectAttempt").on(
+                doIf(s -> s.getInt("connectAttempt") > 0).then(
+                        pause(s -> Duration.ofMillis(Math.round(500 * Math.pow(2,
+                                s.getInt("connectAttempt") - 1) * (0.8 + 0.4 * Math.random()))))
+                        // the refused socket is dropped before the next one opens
+                        .exec(ws("discard").close())
+                        .exec(s -> s.markAsSucceeded()))
+                .exec(connect(name)));
+    }
+
     /** Reads, sends, confirms and pings until the user's schedule and drain are over. */
     public static ChainBuilder chat() {
         return chatWhile(s -> user(s).active());
@@ -112,7 +131,7 @@ public final class ChatChains {
                             // "premature"; the move goes on, and the next step judges it
                             return s.markAsSucceeded();
                         })
-                        .exec(connect("move"))
+                        .exec(connectWithBackoff("move", 5))
                         .exitHereIfFailed()
                         .exec(catchUp())
                         .exec(s -> {
@@ -123,14 +142,31 @@ public final class ChatChains {
 
     private static ChainBuilder chatWhile(java.util.function.Function<Session, Boolean> go) {
         return asLongAs(go::apply).on(
-                exec(ws.processUnmatchedMessages((frames, s) -> {
-                    user(s).onFrames(frames);
-                    return s;
-                }))
+                exec(read())
                 .exec(s -> s.set("out", user(s).due()))
                 .foreach(s -> s.getList("out"), "frame").on(
-                        exec(ws("send").sendText(s -> s.getString("frame"))))
+                        exec(send(s -> s.getString("frame"))))
                 .pause(s -> user(s).pause()));
+    }
+
+    /** Hands every frame Gatling buffered since the last look to the user's client state. */
+    public static ChainBuilder read() {
+        return exec(ws.processUnmatchedMessages((frames, s) -> {
+            user(s).onFrames(frames);
+            return s;
+        }));
+    }
+
+    /**
+     * Writes one frame, reading what arrived first: Gatling empties its buffer of unmatched
+     * inbound frames whenever a frame is sent (3.15, {@code WsFsm.onSendTextFrame}), so an ack
+     * or push that came in since the last look would be dropped unseen, and the ledger would
+     * count a send never answered, a push redelivered, a first push out of order (issue #11).
+     * The read and the write run back to back on the user's event loop, which is also its
+     * socket's, so no frame can arrive between them.
+     */
+    public static ChainBuilder send(Function<Session, String> frame) {
+        return exec(read()).exec(ws("send").sendText(frame::apply));
     }
 
     /** Closes the socket, connects again (welcome), and reads this run's history. */
@@ -153,15 +189,15 @@ public final class ChatChains {
                                 .check(status().in(200, 403).saveAs("status"),
                                         bodyString().saveAs("page")))
                         .exec(s -> {
+                            // no status: the request failed (503 from a busy gateway, or no
+                            // answer); this catch-up ends and the run's final one covers it
                             String page = s.getString("page");
-                            boolean empty = page == null || s.getInt("status") != 200;
+                            boolean empty = page == null || !s.contains("status")
+                                    || s.getInt("status") != 200;
                             s = s.remove("page").remove("status");
                             return s.set("after", empty ? -1L : user(s).onHistory(page));
                         }))
                 // frames that came during the catch-up still count
-                .exec(ws.processUnmatchedMessages((frames, s) -> {
-                    user(s).onFrames(frames);
-                    return s;
-                }));
+                .exec(read());
     }
 }

@@ -52,6 +52,7 @@ public final class ChatUser {
     private volatile long toldToMoveMs;
     private volatile long movedMs;
     private volatile boolean resendAllNow;
+    private volatile long lastFrameMs;
 
     /**
      * @param confirms      whether it sends {@code received} (false: the ACK-retry scenario's
@@ -154,6 +155,7 @@ public final class ChatUser {
     /** Every frame received since the last call. */
     public void onFrames(List<WsInboundMessage> frames) {
         for (WsInboundMessage m : frames) {
+            lastFrameMs = Math.max(lastFrameMs, m.timestamp());
             if (m instanceof WsInboundMessage.Text text) {
                 onFrame(text.message(), m.timestamp());
             }
@@ -293,6 +295,11 @@ public final class ChatUser {
 
     public long errors() {
         return errors;
+    }
+
+    /** When the last frame this client read arrived (epoch ms; 0: none). */
+    public long lastFrameMs() {
+        return lastFrameMs;
     }
 
     /** Sends still without an answer, with when each was last written (epoch ms). */

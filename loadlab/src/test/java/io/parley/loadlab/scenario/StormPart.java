@@ -122,8 +122,8 @@ public final class StormPart implements Part {
         // story (issue #11)
         run.figure("unackedAtEnd", run.users().stream().filter(u -> !u.unacked().isEmpty())
                 .limit(20).map(u -> "user " + u.sim().userId() + " on " + u.gateway()
-                        + " told " + u.toldToMoveMs() + " moved " + u.movedMs() + " unacked "
-                        + u.unacked()).toList());
+                        + " told " + u.toldToMoveMs() + " moved " + u.movedMs() + " last frame "
+                        + u.lastFrameMs() + " unacked " + u.unacked()).toList());
         if (told == 0) {
             run.fail("no user was told to reconnect: was gateway 1 drained (storm.sh)?");
         } else if (moved < told) {
