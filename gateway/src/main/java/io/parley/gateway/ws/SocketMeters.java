@@ -12,8 +12,9 @@ import java.time.Duration;
 
 /**
  * The gateway's socket-side meters (names in docs/operations.md): open sockets, sends taken,
- * acks and refusals written (by error code), redeliveries, rate-limited sends, and the
- * end-to-end delivery latency from the sender's gateway ingress to the recipient's socket write.
+ * acks and refusals written (by error code), answers whose socket was gone, redeliveries,
+ * rate-limited sends, and the end-to-end delivery latency from the sender's gateway ingress to
+ * the recipient's socket write.
  */
 @Singleton
 public final class SocketMeters {
@@ -22,6 +23,7 @@ public final class SocketMeters {
     private final Counter sends;
     private final Counter acks;
     private final Counter redeliveries;
+    private final Counter unheldResults;
     private final Counter rateLimited;
     private final Timer deliveryLatency;
 
@@ -34,6 +36,9 @@ public final class SocketMeters {
                 .description("ack frames written to senders").register(registry);
         this.redeliveries = Counter.builder("parley.gateway.redeliveries")
                 .description("messages pushed again for want of a received frame")
+                .register(registry);
+        this.unheldResults = Counter.builder("parley.gateway.results.unheld")
+                .description("acks and send errors for a socket this gateway no longer holds")
                 .register(registry);
         this.rateLimited = Counter.builder("parley.gateway.sends.rate.limited")
                 .description("sends refused by the per-user rate limit").register(registry);
@@ -65,6 +70,12 @@ public final class SocketMeters {
         if (code == ErrorCode.RATE_LIMITED.code()) {
             rateLimited.increment();
         }
+    }
+
+    /** An answer to a send found its socket gone; returns how many did since start. */
+    long unheldResult() {
+        unheldResults.increment();
+        return (long) unheldResults.count();
     }
 
     void redelivered() {
