@@ -13,9 +13,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.tryMax;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -96,17 +94,20 @@ public final class ChatChains {
     /**
      * Connects like {@link #connect}, and when the gateway closes the socket before
      * {@code welcome} (1013, busy) tries again after the web client's backoff (500 ms doubling,
-     * ±20 %), up to {@code attempts} times.
+     * ±20 %), up to {@code attempts} times. A loop, not {@code tryMax}: the close of the refused
+     * socket may itself fail (Gatling dropped it already), and {@code tryMax} would end the
+     * attempt right there.
      */
     public static ChainBuilder connectWithBackoff(String name, int attempts) {
-        return tryMax(attempts, "connectAttempt").on(
-                doIf(s -> s.getInt("connectAttempt") > 0).then(
-                        pause(s -> Duration.ofMillis(Math.round(500 * Math.pow(2,
+        return exec(s -> s.set("connectAttempt", 0))
+                .exec(connect(name))
+                .asLongAs(s -> s.isFailed() && s.getInt("connectAttempt") < attempts - 1).on(
+                        exec(s -> s.set("connectAttempt", s.getInt("connectAttempt") + 1))
+                        .pause(s -> Duration.ofMillis(Math.round(500 * Math.pow(2,
                                 s.getInt("connectAttempt") - 1) * (0.8 + 0.4 * Math.random()))))
-                        // the refused socket is dropped before the next one opens
                         .exec(ws("discard").close())
-                        .exec(s -> s.markAsSucceeded()))
-                .exec(connect(name)));
+                        .exec(s -> s.markAsSucceeded())
+                        .exec(connect(name)));
     }
 
     /** Reads, sends, confirms and pings until the user's schedule and drain are over. */
