@@ -38,6 +38,7 @@ public final class LoadRun {
     private volatile SendSchedule schedule;
     private volatile long drainUntilMs;
     private volatile String startedAt;
+    private volatile java.net.URI answering;
 
     public LoadRun(String name, Params params) {
         this(name, params, true);
@@ -257,12 +258,23 @@ public final class LoadRun {
         }
     }
 
-    /** A GET through the first gateway that answers (the storm's drained one may be down). */
+    /**
+     * A GET through a gateway that answers, the one that answered last first: the storm's
+     * drained gateway is down, and each call to it costs the client's retries (2 s).
+     */
     private Api.Reply anyGateway(String path, String token) {
+        java.net.URI first = answering;
+        List<java.net.URI> order = new ArrayList<>();
+        if (first != null) {
+            order.add(first);
+        }
+        gateways.stream().filter(g -> !g.equals(first)).forEach(order::add);
         RuntimeException last = null;
-        for (java.net.URI gw : gateways) {
+        for (java.net.URI gw : order) {
             try {
-                return Api.get(gw, path, token);
+                Api.Reply r = Api.get(gw, path, token);
+                answering = gw;
+                return r;
             } catch (RuntimeException e) {
                 last = e;
             }
