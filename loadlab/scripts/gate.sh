@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The CI performance gate: starts an isolated system (loadlab/scripts/system.sh, namespace "gate",
-# ports from LOADLAB_GATE_PORT_BASE=28000, database ${PARLEY_TEST_DB:-parley_test}_gate), runs
+# The CI performance gate: starts an isolated system (loadlab/scripts/system.sh, namespace
+# LOADLAB_GATE_NS=gate, ports from LOADLAB_GATE_PORT_BASE=28000, database
+# ${PARLEY_TEST_DB:-parley_test}_gate), runs
 # scenarios 1, 2, 4 and 5 scaled down side by side (the Gate simulation, ~2-4 minutes here), stops
 # the system, and judges the run with loadlab/gate-baseline.json: strict on correctness, wide
 # tolerances on speed (docs/performance.md, "CI gate"). Exit 0 when it passed.
@@ -23,7 +24,8 @@ fi
 refresh=0
 [[ ${1:-} == --refresh-baseline ]] && refresh=1
 
-export LOADLAB_NS=gate
+# two gates at once (two worktrees) need a namespace and ports each
+export LOADLAB_NS=${LOADLAB_GATE_NS:-gate}
 export LOADLAB_PORT_BASE=${LOADLAB_GATE_PORT_BASE:-28000}
 export PARLEY_TEST_DB="${PARLEY_TEST_DB:-parley_test}_gate"
 baseline="$ROOT/loadlab/gate-baseline.json"

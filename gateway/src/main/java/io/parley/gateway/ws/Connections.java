@@ -85,16 +85,27 @@ public final class Connections {
      * or a send's {@code error} settles that send's deadline ({@link AckDeadlines}).
      */
     public boolean send(String connectionId, ServerFrame frame) {
+        String answered = null;
         if (frame instanceof AckFrame ack) {
-            acks.settle(connectionId, ack.clientMsgId());
-            meters.ack();
+            answered = ack.clientMsgId();
         } else if (frame instanceof ErrorFrame error && error.clientMsgId() != null) {
-            acks.settle(connectionId, error.clientMsgId());
-            meters.refused(error.code());
+            answered = error.clientMsgId();
+        }
+        if (answered != null) {
+            acks.settle(connectionId, answered);
         }
         SocketConnection c = byId.get(connectionId);
         if (c == null || !c.session().isOpen()) {
+            if (answered != null && meters.unheldResult() <= 20) {
+                // the sender left (a drain, a drop): its client resends with the same id
+                LOG.info("answer to send {} for socket {} not held here", answered, connectionId);
+            }
             return false;
+        }
+        if (frame instanceof AckFrame) {
+            meters.ack();
+        } else if (frame instanceof ErrorFrame error && answered != null) {
+            meters.refused(error.code());
         }
         return outbound.write(c, codec.encodeServer(frame));
     }

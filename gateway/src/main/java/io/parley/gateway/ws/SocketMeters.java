@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * The gateway's socket-side meters (names in docs/operations.md): open sockets, sends taken,
- * acks and refusals written (by error code), redeliveries, pushes not written because the socket
- * had the message already, rate-limited sends, and the
+ * acks and refusals written (by error code), answers whose socket was gone, redeliveries,
+ * pushes not written because the socket had the message already, rate-limited sends, and the
  * end-to-end delivery latency from the sender's gateway ingress to the recipient's socket write.
  */
 @Singleton
@@ -24,6 +24,7 @@ public final class SocketMeters {
     private final Counter acks;
     private final Counter redeliveries;
     private final Counter suppressed;
+    private final Counter unheldResults;
     private final Counter rateLimited;
     private final Timer deliveryLatency;
 
@@ -39,6 +40,9 @@ public final class SocketMeters {
                 .register(registry);
         this.suppressed = Counter.builder("parley.gateway.pushes.suppressed")
                 .description("pushes not written: the socket already had the message")
+                .register(registry);
+        this.unheldResults = Counter.builder("parley.gateway.results.unheld")
+                .description("acks and send errors for a socket this gateway no longer holds")
                 .register(registry);
         this.rateLimited = Counter.builder("parley.gateway.sends.rate.limited")
                 .description("sends refused by the per-user rate limit").register(registry);
@@ -70,6 +74,12 @@ public final class SocketMeters {
         if (code == ErrorCode.RATE_LIMITED.code()) {
             rateLimited.increment();
         }
+    }
+
+    /** An answer to a send found its socket gone; returns how many did since start. */
+    long unheldResult() {
+        unheldResults.increment();
+        return (long) unheldResults.count();
     }
 
     void redelivered() {

@@ -29,6 +29,9 @@ public final class Ledger {
     private final List<String> orderSamples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong inconsistent = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
+    /** Rows per client message id in the conversations' history, once audited (-1: not). */
+    private final ConcurrentHashMap<String, AtomicLong> storedCopies = new ConcurrentHashMap<>();
+    private volatile boolean audited;
     private final Latencies[] retryGaps = {new Latencies(), new Latencies(), new Latencies(),
         new Latencies()};
 
@@ -185,6 +188,60 @@ public final class Ledger {
     }
 
     /**
+     * A row of the conversation's history, read once per conversation after the run (the audit):
+     * counts how often each send of this run is stored. Rows of other runs are ignored.
+     */
+    public void storedRow(String clientMsgId) {
+        audited = true;
+        if (sends.containsKey(clientMsgId)) {
+            storedCopies.computeIfAbsent(clientMsgId, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /**
+     * What the history audit found, once {@link #storedRow} was called: every send of this run
+     * against its rows. An acknowledged send must be stored exactly once; an unanswered one may be
+     * stored (its ack was lost) or not (it never got through).
+     */
+    public HistoryAudit historyAudit() {
+        if (!audited) {
+            return null;
+        }
+        long once = 0;
+        long twice = 0;
+        long ackedMissing = 0;
+        long unansweredStored = 0;
+        long unansweredMissing = 0;
+        List<String> samples = new ArrayList<>();
+        for (Outgoing o : sends.values()) {
+            AtomicLong c = storedCopies.get(o.clientMsgId);
+            long n = c == null ? 0 : c.get();
+            if (n == 1) {
+                once++;
+            } else if (n > 1) {
+                twice++;
+                if (samples.size() < 10) {
+                    samples.add(o.clientMsgId + " stored " + n + " times");
+                }
+            }
+            if (o.acked() && n == 0) {
+                ackedMissing++;
+                if (samples.size() < 10) {
+                    samples.add(o.clientMsgId + " acked, not stored");
+                }
+            } else if (!o.acked() && o.refusedCode == 0) {
+                if (n > 0) {
+                    unansweredStored++;
+                } else {
+                    unansweredMissing++;
+                }
+            }
+        }
+        return new HistoryAudit(sends.size(), once, twice, ackedMissing, unansweredStored,
+                unansweredMissing, samples);
+    }
+
+    /**
      * Nothing left to wait for: everything acknowledged for this user has reached it, and every
      * send of its own has been answered. (A hint for ending a drain early; the report is exact.)
      */
@@ -315,6 +372,7 @@ public final class Ledger {
         Map<Integer, Latencies> stepLatency = new TreeMap<>();
         Map<Integer, Latencies> stepFanOut = new TreeMap<>();
         List<String> lostSamples = new ArrayList<>();
+        List<String> unansweredSamples = new ArrayList<>();
         long acked = 0;
         long unanswered = 0;
         long expected = 0;
@@ -337,6 +395,10 @@ public final class Ledger {
             } else {
                 unanswered++;
                 sc[3]++;
+                if (unansweredSamples.size() < 10) {
+                    unansweredSamples.add(o.clientMsgId + " (sender " + o.senderId + ", "
+                            + o.attempts + (o.attempts == 1 ? " attempt)" : " attempts)"));
+                }
             }
             long lastLive = -1;
             for (int i = 0; i < o.recipients.length; i++) {
@@ -394,7 +456,14 @@ public final class Ledger {
                     + " already stored: a second copy was stored");
         }
         if (unanswered > 0) {
-            failures.add(unanswered + " sends never answered (no ack, no error)");
+            failures.add(unanswered + " sends never answered (no ack, no error), e.g. "
+                    + unansweredSamples);
+        }
+        HistoryAudit audit = historyAudit();
+        if (audit != null && (audit.storedTwice() > 0 || audit.ackedNotStored() > 0)) {
+            failures.add("history audit: " + audit.storedTwice() + " sends stored more than once, "
+                    + audit.ackedNotStored() + " acknowledged but not stored, e.g. "
+                    + audit.samples());
         }
         return new LedgerReport(sends.size(), resent.get(), acked, refused, unanswered, expected,
                 delivered, live, caughtUp, lost, duplicated, redelivered, outOfOrder.get(),

@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 
@@ -71,6 +72,14 @@ public final class ChatChains {
                 .check(status().is(200), jsonPath("$.accessToken").saveAs("token")));
     }
 
+    /**
+     * Takes the access token the set-up's login got, instead of logging in again: for a scenario
+     * that measures the socket handshakes alone (scenario 6's storm).
+     */
+    public static ChainBuilder setUpToken() {
+        return exec(s -> s.set("token", user(s).sim().token()));
+    }
+
     public static ChainBuilder connect(String name) {
         return exec(ws(name).connect(s -> user(s).gateway().toString()
                         .replaceFirst("^http", "ws") + "/ws?token=" + s.getString("token")
@@ -84,6 +93,25 @@ public final class ChatChains {
                     }
                     return s;
                 });
+    }
+
+    /**
+     * Connects like {@link #connect}, and when the gateway closes the socket before
+     * {@code welcome} (1013, busy) tries again after the web client's backoff (500 ms doubling,
+     * ±20 %), up to {@code attempts} times. A loop, not {@code tryMax}: the close of the refused
+     * socket may itself fail (Gatling dropped it already), and {@code tryMax} would end the
+     * attempt right there.
+     */
+    public static ChainBuilder connectWithBackoff(String name, int attempts) {
+        return exec(s -> s.set("connectAttempt", 0))
+                .exec(connect(name))
+                .asLongAs(s -> s.isFailed() && s.getInt("connectAttempt") < attempts - 1).on(
+                        exec(s -> s.set("connectAttempt", s.getInt("connectAttempt") + 1))
+                        .pause(s -> Duration.ofMillis(Math.round(500 * Math.pow(2,
+                                s.getInt("connectAttempt") - 1) * (0.8 + 0.4 * Math.random()))))
+                        .exec(ws("discard").close())
+                        .exec(s -> s.markAsSucceeded())
+                        .exec(connect(name)));
     }
 
     /** Reads, sends, confirms and pings until the user's schedule and drain are over. */
@@ -110,7 +138,7 @@ public final class ChatChains {
                             // "premature"; the move goes on, and the next step judges it
                             return s.markAsSucceeded();
                         })
-                        .exec(connect("move"))
+                        .exec(connectWithBackoff("move", 5))
                         .exitHereIfFailed()
                         .exec(catchUp())
                         .exec(s -> {
@@ -121,13 +149,10 @@ public final class ChatChains {
 
     private static ChainBuilder chatWhile(java.util.function.Function<Session, Boolean> go) {
         return asLongAs(go::apply).on(
-                exec(ws.processUnmatchedMessages((frames, s) -> {
-                    user(s).onFrames(frames);
-                    return s;
-                }))
+                exec(read())
                 .exec(s -> s.set("out", user(s).due()))
                 .foreach(s -> s.getList("out"), "frame").on(
-                        exec(ws("send").sendText(s -> s.getString("frame"))))
+                        exec(send(s -> s.getString("frame"))))
                 // a write on a closed or crashed socket fails the session: Gatling's report
                 // counts the KO, the client moves on
                 .exec(s -> {
@@ -138,6 +163,26 @@ public final class ChatChains {
                     return s;
                 })
                 .pause(s -> user(s).pause()));
+    }
+
+    /** Hands every frame Gatling buffered since the last look to the user's client state. */
+    public static ChainBuilder read() {
+        return exec(ws.processUnmatchedMessages((frames, s) -> {
+            user(s).onFrames(frames);
+            return s;
+        }));
+    }
+
+    /**
+     * Writes one frame, reading what arrived first: Gatling empties its buffer of unmatched
+     * inbound frames whenever a frame is sent (3.15, {@code WsFsm.onSendTextFrame}), so an ack
+     * or push that came in since the last look would be dropped unseen, and the ledger would
+     * count a send never answered, a push redelivered, a first push out of order (issue #11).
+     * The read and the write run back to back on the user's event loop, which is also its
+     * socket's, so no frame can arrive between them.
+     */
+    public static ChainBuilder send(Function<Session, String> frame) {
+        return exec(read()).exec(ws("send").sendText(frame::apply));
     }
 
     /** Closes the socket, connects again (welcome), and reads this run's history. */
@@ -155,16 +200,20 @@ public final class ChatChains {
                                         + user(s).sim().conversationId() + "/messages?limit=50&afterSeq="
                                         + s.getLong("after"))
                                 .header("Authorization", s -> "Bearer " + s.getString("token"))
-                                .check(status().is(200), bodyString().saveAs("page")))
+                                // 403 5004: a direct conversation without a message yet has no
+                                // members (docs/protocol.md); nothing to catch up
+                                .check(status().in(200, 403).saveAs("status"),
+                                        bodyString().saveAs("page")))
                         .exec(s -> {
+                            // no status: the request failed (503 from a busy gateway, or no
+                            // answer); this catch-up ends and the run's final one covers it
                             String page = s.getString("page");
-                            s = s.remove("page");
-                            return s.set("after", page == null ? -1L : user(s).onHistory(page));
+                            boolean empty = page == null || !s.contains("status")
+                                    || s.getInt("status") != 200;
+                            s = s.remove("page").remove("status");
+                            return s.set("after", empty ? -1L : user(s).onHistory(page));
                         }))
                 // frames that came during the catch-up still count
-                .exec(ws.processUnmatchedMessages((frames, s) -> {
-                    user(s).onFrames(frames);
-                    return s;
-                }));
+                .exec(read());
     }
 }

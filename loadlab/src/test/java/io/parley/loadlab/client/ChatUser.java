@@ -57,6 +57,7 @@ public final class ChatUser {
     /** Every gateway of the run: where a client whose socket was lost goes next. */
     private List<java.net.URI> gateways = List.of();
     private int socketsLost;
+    private volatile long lastFrameMs;
 
     /**
      * @param confirms      whether it sends {@code received} (false: the ACK-retry scenario's
@@ -191,6 +192,7 @@ public final class ChatUser {
     /** Every frame received since the last call. */
     public void onFrames(List<WsInboundMessage> frames) {
         for (WsInboundMessage m : frames) {
+            lastFrameMs = Math.max(lastFrameMs, m.timestamp());
             if (m instanceof WsInboundMessage.Text text) {
                 onFrame(text.message(), m.timestamp());
             }
@@ -335,5 +337,15 @@ public final class ChatUser {
 
     public long errors() {
         return errors;
+    }
+
+    /** When the last frame this client read arrived (epoch ms; 0: none). */
+    public long lastFrameMs() {
+        return lastFrameMs;
+    }
+
+    /** Sends still without an answer, with when each was last written (epoch ms). */
+    public Map<String, Long> unacked() {
+        return Map.copyOf(unacked);
     }
 }

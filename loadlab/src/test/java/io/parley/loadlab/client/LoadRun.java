@@ -38,6 +38,7 @@ public final class LoadRun {
     private volatile SendSchedule schedule;
     private volatile long drainUntilMs;
     private volatile String startedAt;
+    private volatile java.net.URI answering;
 
     public LoadRun(String name, Params params) {
         this(name, params, true);
@@ -118,7 +119,7 @@ public final class LoadRun {
             int index = population.size() + tabs.size();
             tabs.add(new SimUser(index, member.phone(), member.password(), member.userId(),
                     gateway, member.peerId(), member.conversationId(), member.recipients(),
-                    member.baselineSeq()));
+                    member.baselineSeq(), member.token()));
             return index;
         }
     }
@@ -194,15 +195,11 @@ public final class LoadRun {
                 continue;
             }
             n++;
-            // the gateway the client used last: the set-up's one may have been drained
-            ChatUser client = users.get(u.index());
-            java.net.URI gw = client == null ? u.gateway() : client.gateway();
-            String token = Api.post(gw, "/api/auth/login", Map.of("phone", u.phone(),
-                    "password", u.password()), null).expect(200).body().get("accessToken").asText();
+            // the set-up's token, through any gateway that answers: the storm drains one
             long after = u.baselineSeq();
             while (after >= 0) {
-                Api.Reply page = Api.get(gw, "/api/conversations/" + u.conversationId()
-                        + "/messages?limit=50&afterSeq=" + after, token).expect(200);
+                Api.Reply page = anyGateway("/api/conversations/" + u.conversationId()
+                        + "/messages?limit=50&afterSeq=" + after, u.token()).expect(200);
                 long last = -1;
                 for (com.fasterxml.jackson.databind.JsonNode m : page.body().path("items")) {
                     last = m.path("seq").asLong();
@@ -217,10 +214,83 @@ public final class LoadRun {
         figures.put("finalCatchUpUsers", n);
     }
 
+    /**
+     * Reads every conversation of the population once, after the load, and tells the ledger each
+     * row (the history audit: each send stored once, every acknowledged one stored). Uses the
+     * set-up's tokens, one member per conversation, {@code threads} at a time.
+     */
+    public void auditHistory(int threads) {
+        Map<String, SimUser> readers = new LinkedHashMap<>();
+        population.forEach(u -> readers.putIfAbsent(u.conversationId(), u));
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+            for (SimUser u : readers.values()) {
+                reads.add(pool.submit(() -> readAll(u)));
+            }
+            for (java.util.concurrent.Future<?> f : reads) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("history audit interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            failures.add("history audit failed: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void readAll(SimUser u) {
+        long after = u.baselineSeq();
+        while (after >= 0) {
+            Api.Reply page = anyGateway("/api/conversations/" + u.conversationId()
+                    + "/messages?limit=50&afterSeq=" + after, u.token());
+            if (page.status() == 403) {
+                return; // a direct conversation that never had a message
+            }
+            page.expect(200);
+            long last = -1;
+            for (com.fasterxml.jackson.databind.JsonNode m : page.body().path("items")) {
+                last = m.path("seq").asLong();
+                ledger.storedRow(m.path("clientMsgId").asText());
+            }
+            after = page.body().path("hasMore").asBoolean(false) ? last : -1;
+        }
+    }
+
+    /**
+     * A GET through a gateway that answers, the one that answered last first: the storm's
+     * drained gateway is down, and each call to it costs the client's retries (2 s).
+     */
+    private Api.Reply anyGateway(String path, String token) {
+        java.net.URI first = answering;
+        List<java.net.URI> order = new ArrayList<>();
+        if (first != null) {
+            order.add(first);
+        }
+        gateways.stream().filter(g -> !g.equals(first)).forEach(order::add);
+        RuntimeException last = null;
+        for (java.net.URI gw : order) {
+            try {
+                Api.Reply r = Api.get(gw, path, token);
+                answering = gw;
+                return r;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
     /** Writes summary.json (in the simulation's {@code after}) and prints the verdict. */
     public RunSummary finish() {
         finalCatchUp();
         LedgerReport report = ledger.report();
+        if (ledger.historyAudit() != null) {
+            figures.put("historyAudit", ledger.historyAudit());
+        }
         List<String> all = new ArrayList<>(report.failures());
         all.addAll(failures);
         long clientErrors = users.values().stream().mapToLong(ChatUser::errors).sum();

@@ -88,7 +88,7 @@ public final class Population {
     private static SimUser user(Account a, long peer, String cid, List<Long> recipients,
                                 long baseline) {
         return new SimUser(a.index, a.phone, PASSWORD, a.userId, a.gateway, peer, cid, recipients,
-                baseline);
+                baseline, a.token);
     }
 
     private static List<Account> accounts(String name, int n, List<URI> gateways, int threads) {

@@ -163,4 +163,37 @@ class LedgerTest {
         ledger.caughtUp(last, "g-1", "m1", 1);
         assertTrue(ledger.report().passed());
     }
+
+    @Test
+    void theHistoryAuditFailsASendStoredTwiceOrAckedWithoutARow() {
+        ledger.sent("a-1", 1, "d_1_2", List.of(2L), 1_000, 0);
+        ledger.acked("a-1", "m1", 1, 1_020);
+        ledger.caughtUp(2, "a-1", "m1", 1);
+        ledger.sent("a-2", 1, "d_1_2", List.of(2L), 2_000, 0); // never answered: its ack lost
+        ledger.caughtUp(2, "a-2", "m2", 2);
+        ledger.storedRow("a-1");
+        ledger.storedRow("a-2");
+        ledger.storedRow("other-run-7");
+        HistoryAudit clean = ledger.historyAudit();
+        assertEquals(2, clean.storedOnce());
+        assertEquals(1, clean.unansweredStored());
+        assertEquals(0, clean.storedTwice());
+        assertEquals(1, ledger.report().failures().size(), ledger.report().failures().toString());
+
+        ledger.storedRow("a-1");
+        ledger.sent("a-3", 1, "d_1_2", List.of(2L), 3_000, 0);
+        ledger.acked("a-3", "m3", 3, 3_020);
+        ledger.caughtUp(2, "a-3", "m3", 3);
+        HistoryAudit bad = ledger.historyAudit();
+        assertEquals(1, bad.storedTwice());
+        assertEquals(1, bad.ackedNotStored());
+        assertTrue(ledger.report().failures().stream().anyMatch(f -> f.startsWith("history audit")),
+                ledger.report().failures().toString());
+    }
+
+    @Test
+    void aLedgerNeverAuditedHasNoAudit() {
+        ledger.sent("a-1", 1, "d_1_2", List.of(2L), 1_000, 0);
+        assertEquals(null, ledger.historyAudit());
+    }
 }

@@ -65,12 +65,8 @@ public final class IdleConnectionsPart implements Part {
                 // everyone holds until the same moment: ramp + hold after the first login
                 .exec(s -> s.set("holdUntil", run.schedule().startMs() + hold * 1000L))
                 .asLongAs(s -> System.currentTimeMillis() < s.getLong("holdUntil")).on(
-                        exec(ws.processUnmatchedMessages((frames, s) -> {
-                            ChatChains.user(s).onFrames(frames);
-                            return s;
-                        }))
-                        .pause(s -> Duration.ofSeconds(s.getInt("heartbeat")))
-                        .exec(ws("ping").sendText("{\"type\":\"ping\"}")))
+                        pause(s -> Duration.ofSeconds(s.getInt("heartbeat")))
+                        .exec(ChatChains.send(s -> "{\"type\":\"ping\"}")))
                 .exec(ws("close").close());
         return List.of(idle.injectOpen(rampUsers(users - users % 2)
                 .during(Duration.ofSeconds(ramp))));
