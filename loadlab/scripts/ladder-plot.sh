@@ -16,7 +16,8 @@ for a in "$@"; do
     dirs=()
     IFS=, read -ra rel <<<"${a#*=}"
     for d in "${rel[@]}"; do dirs+=("$(cd "$d" && pwd)"); done
-    args+=("$series=$(IFS=,; echo "${dirs[*]}")")
+    # quoted: a series name may hold spaces (exec.args is split like a command line)
+    args+=("'$series=$(IFS=,; echo "${dirs[*]}")'")
 done
 ./mvnw -B -q -pl loadlab compile exec:java -Dexec.mainClass=io.parley.loadlab.history.LadderPlot \
-    -Dexec.args="${OUT:-$ROOT/docs/images/throughput-ladder.png} ${args[*]}"
+    -Dexec.args="'${OUT:-$ROOT/docs/images/throughput-ladder.png}' ${args[*]}"

@@ -21,10 +21,10 @@ import java.util.Map;
  * The trend plot (x: run number) and the ladder plot (x: offered rate) are both drawn with it.
  */
 final class LogChart {
-    private static final int W = 900;
+    private static final int W = 1000;
     private static final int H = 420;
     private static final int LEFT = 70;
-    private static final int RIGHT = 190;
+    private static final int RIGHT = 290;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
     private static final double MIN_LOG = 0; // 1 ms
