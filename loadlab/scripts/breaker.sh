@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scenario 3, breaker behaviour, with its companion: chat load (the chat scenario, named
-# "breaker") against the isolated system (loadlab/scripts/system.sh up), while this script stops
+# "breaker") against the isolated system (loadlab/scripts/system.sh up; started and stopped by
+# this script when none runs), while this script stops
 # session for DOWN seconds and starts it again, then does the same to logic. Sends must fail fast
 # (error 9002) or succeed; nothing acknowledged may be lost (the ledger, after catch-up); the run
 # fails on any send left unanswered. Breaker state is sampled every second from each gateway's
@@ -18,7 +19,13 @@ cd "$ROOT"
 down_s=${DOWN:-10}
 first=${FIRST:-25}
 env_file="$ROOT/loadlab/target/system-${LOADLAB_NS:-loadlab}/env"
-[[ -f $env_file ]] || { echo "start the isolated system first: loadlab/scripts/system.sh up" >&2; exit 2; }
+# no isolated system running: start one (LOADLAB_NS, LOADLAB_PORT_BASE, PARLEY_TEST_DB as
+# system.sh reads them) and stop it at the end, so the scenario is one command
+own_system=0
+if [[ ! -f $env_file ]]; then
+    loadlab/scripts/system.sh up
+    own_system=1
+fi
 # shellcheck disable=SC1090
 source "$env_file"
 run_dir="$ROOT/loadlab/target/runs/breaker-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -77,4 +84,7 @@ if [[ -s $run_dir/breaker-states.txt ]]; then
 fi
 echo "breaker: transitions counted by the gateways:"
 transitions | tee "$run_dir/breaker-transitions.txt" | sed 's/^/  /'
+if ((own_system == 1)); then
+    loadlab/scripts/system.sh down
+fi
 exit "$rc"
