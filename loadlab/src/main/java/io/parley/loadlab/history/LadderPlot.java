@@ -27,7 +27,6 @@ public final class LadderPlot {
             System.err.println("usage: LadderPlot <plot.png> <series>=<runDir>[,<runDir>...] ...");
             System.exit(2);
         }
-        LogChart chart = null;
         List<String> table = new ArrayList<>();
         TreeSet<Double> rates = new TreeSet<>();
         List<Object[]> points = new ArrayList<>();
@@ -43,7 +42,7 @@ public final class LadderPlot {
                 }
             }
         }
-        chart = new LogChart("Persisted 1:1 chat: delivery latency against offered rate",
+        LogChart chart = new LogChart("Persisted 1:1 chat: delivery latency against offered rate",
                 "offered rate (messages per second, all pairs together)", List.copyOf(rates));
         for (Object[] sp : points) {
             chart.add((String) sp[0], (LogChart.Point) sp[1]);
