@@ -39,6 +39,8 @@ public final class ChatClient implements AutoCloseable {
     private final Consumer<ServerFrame> listener;
     private final WebSocket socket;
     private final Object sendLock = new Object();
+    /** The last send queued: Java's WebSocket takes one send at a time, so each waits for it. */
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     private final boolean confirm;
 
@@ -96,8 +98,20 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void sendRaw(String text) {
+        bounded(queue(text));
+    }
+
+    /**
+     * Queues a frame behind the sends before it and returns at once. The socket's listener
+     * confirms messages this way: a listener that waited for its own send would stop reading
+     * while the server's reads of it wait, and a reading client must never stall on a write.
+     */
+    private CompletableFuture<?> queue(String text) {
         synchronized (sendLock) {
-            bounded(socket.sendText(text, true));
+            CompletableFuture<?> next = lastSend.handle((ok, error) -> null)
+                    .thenCompose(ignored -> socket.sendText(text, true));
+            lastSend = next;
+            return next;
         }
     }
 
@@ -171,7 +185,7 @@ public final class ChatClient implements AutoCloseable {
                 listener.accept(frame);
                 frames.add(frame);
                 if (confirm && frame instanceof MessageFrame m) {
-                    send(new ReceivedFrame(m.conversationId(), m.seq()));
+                    queue(CODEC.encodeClient(new ReceivedFrame(m.conversationId(), m.seq())));
                 }
             }
             ws.request(1);

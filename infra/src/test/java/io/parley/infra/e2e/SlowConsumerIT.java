@@ -91,9 +91,14 @@ class SlowConsumerIT {
                 try {
                     await().atMost(WAIT).until(() -> seqs(atReader, conv).size() == MESSAGES);
                 } catch (org.awaitility.core.ConditionTimeoutException e) {
-                    throw new AssertionError("the reader got " + seqs(atReader, conv).size()
-                            + " of " + MESSAGES + "; its socket closed: " + r.closed()
-                            .getNow(null) + "; the sender's: " + s.closed().getNow(null), e);
+                    LinkedHashSet<Long> got = seqs(atReader, conv);
+                    throw new AssertionError("the reader got " + got.size() + " of " + MESSAGES
+                            + " (missing " + LongStream.rangeClosed(1, MESSAGES)
+                            .filter(q -> !got.contains(q)).boxed().toList() + "); its socket "
+                            + "closed: " + r.closed().getNow(null) + "; the sender's: "
+                            + s.closed().getNow(null) + "; sockets closed as slow: "
+                            + DegradeIT.metric(gw, "parley_gateway_slow_consumers_closed_total"),
+                            e);
                 }
                 assertEquals(LongStream.rangeClosed(1, MESSAGES).boxed().toList(),
                         new ArrayList<>(seqs(atReader, conv)),
