@@ -12,6 +12,8 @@ import java.util.Map;
 
 /**
  * Pushes again what clients did not confirm: after 1 s, 2 s, 4 s (by default), then gives up;
+ * the clock counts from when the socket's writes last drained, not from when a push was queued
+ * behind them ({@link Unconfirmed#postpone});
  * a client that missed a message for longer finds it by catching up from history on reconnect.
  * Clients de-duplicate by message id, so a redelivery that crosses a late confirmation is
  * harmless.
@@ -38,6 +40,10 @@ final class Redelivery {
         long now = clock.millis();
         Map<MessageFrame, List<SocketConnection>> due = new LinkedHashMap<>();
         for (SocketConnection c : connections.all()) {
+            if (c.outboundBytes().get() > 0) {
+                c.unconfirmed().postpone(now);
+                continue;
+            }
             for (MessageFrame frame : c.unconfirmed().due(now)) {
                 meters.redelivered();
                 due.computeIfAbsent(frame, f -> new ArrayList<>()).add(c);
