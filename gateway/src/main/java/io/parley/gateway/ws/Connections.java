@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +117,8 @@ public final class Connections {
      * returns how many of the sockets this gateway still holds.
      */
     public int pushAll(List<String> connectionIds, MessageFrame frame) {
-        String text = null;
-        int pushed = 0;
         long now = clock.millis();
+        List<SocketConnection> targets = new ArrayList<>(connectionIds.size());
         for (String id : connectionIds) {
             SocketConnection c = byId.get(id);
             if (c == null || !c.session().isOpen()) {
@@ -128,19 +128,19 @@ public final class Connections {
                 meters.pushedAgainSuppressed();
                 continue; // the socket has it already (pending or confirmed)
             }
-            if (text == null) {
-                text = codec.encodeServer(frame);
-            }
             long overtaken = c.pushedOutOfOrder(frame.conversationId(), frame.seq());
             if (overtaken > 0 && outOfOrder.incrementAndGet() <= 20) {
                 LOG.info("push out of order on socket {}: {} seq {} after seq {}",
                         c.connectionId(), frame.conversationId(), frame.seq(), overtaken);
             }
-            if (outbound.write(c, text)) {
-                pushed++;
-            }
+            targets.add(c);
         }
-        return pushed;
+        return targets.isEmpty() ? 0 : outbound.writeAll(targets, codec.encodeServer(frame));
+    }
+
+    /** Writes a message again to the sockets that did not confirm it, encoded once for all. */
+    void pushAgain(MessageFrame frame, List<SocketConnection> sockets) {
+        outbound.writeAll(sockets, codec.encodeServer(frame));
     }
 
     /** The socket's first frame; what was written for it before goes out right after. */

@@ -4,11 +4,20 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.websocket.CloseReason;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,9 +40,11 @@ final class Outbound {
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final FlushBatches flushes;
 
     Outbound(OutboundSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        this.flushes = new FlushBatches(settings.flushAfterBatches());
         Gauge.builder("parley.gateway.outbound.pending.bytes", pending, AtomicLong::get)
                 .description("bytes written to sockets and not yet flushed to the network")
                 .baseUnit("bytes").register(registry);
@@ -63,6 +74,62 @@ final class Outbound {
             }
         }
         return writeNow(c, text, bytes);
+    }
+
+    /**
+     * Writes one frame to many sockets as {@link #write} does, bounded the same way, but encoded
+     * to UTF-8 once: every socket's Netty frame is a view of one shared buffer, written on the
+     * socket's event loop in one task per loop (not one cross-thread task per socket) and flushed
+     * with what else that loop wrote meanwhile ({@link FlushBatches}). A loop runs its tasks in
+     * the order given, so a socket's frames keep the order they were written in, whichever of
+     * the two methods wrote them. Returns how many sockets took the frame (held before their
+     * {@code welcome} counts).
+     */
+    int writeAll(List<SocketConnection> sockets, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        long bytes = utf8.length;
+        // never released: the frames are views; the garbage collector frees it with the last one
+        ByteBuf shared = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(utf8));
+        Map<EventLoop, List<SocketConnection>> byLoop = new HashMap<>();
+        int taken = 0;
+        for (SocketConnection c : sockets) {
+            Channel channel = SessionChannel.of(c.session());
+            if (channel == null || !c.welcomed()) {
+                if (write(c, text)) {
+                    taken++;
+                }
+            } else if (!c.session().isOpen()) {
+                continue;
+            } else if (c.outboundBytes().addAndGet(bytes) > settings.maxOutboundBytes()) {
+                c.outboundBytes().addAndGet(-bytes);
+                closeSlow(c);
+            } else {
+                byLoop.computeIfAbsent(channel.eventLoop(), l -> new ArrayList<>()).add(c);
+                taken++;
+            }
+        }
+        for (Map.Entry<EventLoop, List<SocketConnection>> e : byLoop.entrySet()) {
+            pending.addAndGet(bytes * e.getValue().size());
+            e.getKey().execute(() -> writeOnLoop(e.getKey(), e.getValue(), shared, bytes));
+        }
+        return taken;
+    }
+
+    private void writeOnLoop(EventLoop loop, List<SocketConnection> sockets, ByteBuf shared,
+                             long bytes) {
+        List<Channel> written = new ArrayList<>(sockets.size());
+        for (SocketConnection c : sockets) {
+            Channel channel = SessionChannel.of(c.session());
+            channel.write(new TextWebSocketFrame(shared.duplicate())).addListener(f -> {
+                c.outboundBytes().addAndGet(-bytes);
+                pending.addAndGet(-bytes);
+                if (!f.isSuccess()) {
+                    countFailed(c, f.cause());
+                }
+            });
+            written.add(channel);
+        }
+        flushes.later(loop, written);
     }
 
     /** Writes the socket's {@code welcome}, then every frame held for it, in order. */

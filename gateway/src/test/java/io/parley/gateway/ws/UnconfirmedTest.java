@@ -27,6 +27,17 @@ class UnconfirmedTest {
     }
 
     @Test
+    void aPostponedMessageIsDueOneRetryAfterThePostponementWithNoAttemptSpent() {
+        pending.pushed(message("m1", "d_1_2", 1), 0);
+        pending.postpone(900);
+        assertEquals(List.of(), ids(pending.due(1_000)), "still queued at 900: not due at 1000");
+        assertEquals(List.of("m1"), ids(pending.due(1_900)));
+        assertEquals(List.of("m1"), ids(pending.due(3_900)));
+        assertEquals(List.of("m1"), ids(pending.due(7_900)), "all three attempts left");
+        assertEquals(List.of(), ids(pending.due(100_000)));
+    }
+
+    @Test
     void aCumulativeConfirmationClearsThatConversationUpToItsSeq() {
         pending.pushed(message("a1", "d_1_2", 1), 0);
         pending.pushed(message("a2", "d_1_2", 2), 0);
