@@ -15,8 +15,9 @@ import io.netty.handler.timeout.IdleStateHandler;
  * idle-state handler of {@code micronaut.server.idle-timeout}: it keeps three timer tasks per
  * connection and reschedules one on every read, while {@link HeartbeatSweep} already ends every
  * silent socket (4408, well before the HTTP idle timeout) with one sweep over all of them, so an
- * idle socket costs no timer of its own (issue #10: ~0.5 KiB of heap per socket in a class histogram). An HTTP
- * connection that is never upgraded keeps its idle timeout. One instance per connection.
+ * idle socket costs no timer of its own (issue #10: ~0.5 KiB of heap per socket in a class
+ * histogram). An HTTP connection that is never upgraded keeps its idle timeout. One instance
+ * per connection.
  */
 final class UpgradedPipeline extends ChannelOutboundHandlerAdapter {
     static final String NAME = "parley-ws-upgraded-pipeline";
