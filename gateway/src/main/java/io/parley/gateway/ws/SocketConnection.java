@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  */
 public final class SocketConnection {
     /** Every socket starts with nothing in flight: one completed future shared by all. */
-    private static final CompletableFuture<?> NOTHING_SENT = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<?> NOTHING_SENT =
+            CompletableFuture.completedFuture(null);
 
     private final long userId;
     private final String tokenId;
