@@ -4,7 +4,9 @@
 # (loadlab/scripts/system.sh up) and reads that gateway's resident set (VmRSS from
 # /proc/<pid>/status) and its heap after a full GC (jcmd GC.run, then GC.heap_info) twice: before
 # the users connect and while they hold their sockets open. Prints both and the difference per
-# connection, and writes memory.json beside the run's summary.json.
+# connection, and writes memory.json beside the run's summary.json, with the gateway's class
+# histograms (jcmd GC.class_histogram, live objects) at both moments beside it: histogram-before.txt
+# and histogram-holding.txt, for a diff of what the sockets keep.
 #
 #   loadlab/scripts/idle-memory.sh -Dusers=10000 -Dramp=60 -Dhold=60 -Dloadlab.heap=2g
 #
@@ -44,13 +46,19 @@ connections() {
     echo "${v:-0}"
 }
 
+histogram() {
+    jcmd "$pid" GC.class_histogram > "$1"
+}
+
+run_dir="$ROOT/loadlab/target/runs/idle-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$run_dir"
 echo "idle-memory: gateway $gateway (pid $pid), $users users"
 heap0=$(heap_kib)
+histogram "$run_dir/histogram-before.txt"
 rss0=$(rss_kib)
 conn0=$(connections)
 echo "idle-memory: before: ${conn0:-0} sockets, RSS $((rss0 / 1024)) MiB, heap after GC $((heap0 / 1024)) MiB"
 
-run_dir="$ROOT/loadlab/target/runs/idle-$(date -u +%Y%m%dT%H%M%SZ)"
 GATEWAYS=$gateway LOADLAB_RUN_DIR=$run_dir "$ROOT/loadlab/scripts/run.sh" idle "$@" &
 run_pid=$!
 trap 'kill "$run_pid" 2>/dev/null || true' EXIT
@@ -67,6 +75,7 @@ done
 sleep 10
 rss1=$(rss_kib)
 heap1=$(heap_kib)
+histogram "$run_dir/histogram-holding.txt"
 conn1=$(connections)
 echo "idle-memory: holding: $conn1 sockets, RSS $((rss1 / 1024)) MiB, heap after GC $((heap1 / 1024)) MiB"
 rc=0

@@ -29,27 +29,55 @@ public final class RoomIndex {
     public record Member(String connectionId, long userId) {
     }
 
+    /**
+     * Most sockets are in no room and see no change while their list is on its way: both sets
+     * are made when first needed, so such a socket keeps none (issue #10).
+     */
     private static final class Socket {
         final long userId;
-        final Set<String> rooms = new HashSet<>();
-        /** Rooms changed while the socket's list was on its way; null once settled. */
-        Set<String> touched = new HashSet<>();
+        Set<String> rooms = Set.of();
+        /** Rooms changed while the socket's list was on its way; {@code settled} once it came. */
+        Set<String> touched = Set.of();
+        boolean settled;
 
         Socket(long userId) {
             this.userId = userId;
+        }
+
+        void touch(String room) {
+            if (!settled) {
+                touched = added(touched, room);
+            }
+        }
+
+        void enter(String room) {
+            rooms = added(rooms, room);
+        }
+
+        void leave(String room) {
+            if (!rooms.isEmpty()) {
+                rooms.remove(room);
+            }
+        }
+
+        private static Set<String> added(Set<String> set, String room) {
+            Set<String> out = set.isEmpty() ? new HashSet<>(4) : set;
+            out.add(room);
+            return out;
         }
     }
 
     /** The socket takes part in its user's membership changes from now on. */
     public synchronized void admit(String connectionId, long userId) {
         sockets.put(connectionId, new Socket(userId));
-        byUser.computeIfAbsent(userId, u -> new HashSet<>()).add(connectionId);
+        // sized for the usual one or two sockets of a user on one gateway
+        byUser.computeIfAbsent(userId, u -> new HashSet<>(2)).add(connectionId);
     }
 
     /** The rooms of the socket's user as logic listed them, but those changed meanwhile. */
     public synchronized void settle(String connectionId, Collection<String> conversationIds) {
         Socket s = sockets.get(connectionId);
-        if (s == null || s.touched == null) {
+        if (s == null || s.settled) {
             return;
         }
         for (String room : conversationIds) {
@@ -57,7 +85,8 @@ public final class RoomIndex {
                 enter(connectionId, s, room);
             }
         }
-        s.touched = null;
+        s.settled = true;
+        s.touched = Set.of();
     }
 
     /** The socket closed. */
@@ -80,14 +109,14 @@ public final class RoomIndex {
         for (long user : joined) {
             for (String id : byUser.getOrDefault(user, Set.of())) {
                 Socket s = sockets.get(id);
-                touch(s, room);
+                s.touch(room);
                 enter(id, s, room);
             }
         }
         for (long user : left) {
             for (String id : byUser.getOrDefault(user, Set.of())) {
                 Socket s = sockets.get(id);
-                touch(s, room);
+                s.touch(room);
                 leave(id, s, room);
             }
         }
@@ -99,11 +128,11 @@ public final class RoomIndex {
         if (in != null) {
             memberships -= in.size();
             for (String id : in) {
-                sockets.get(id).rooms.remove(room);
+                sockets.get(id).leave(room);
             }
         }
         for (Socket s : sockets.values()) {
-            touch(s, room);
+            s.touch(room);
         }
     }
 
@@ -126,21 +155,15 @@ public final class RoomIndex {
         return memberships;
     }
 
-    private static void touch(Socket s, String room) {
-        if (s.touched != null) {
-            s.touched.add(room);
-        }
-    }
-
     private void enter(String id, Socket s, String room) {
-        s.rooms.add(room);
+        s.enter(room);
         if (rooms.computeIfAbsent(room, r -> new HashSet<>()).add(id)) {
             memberships++;
         }
     }
 
     private void leave(String id, Socket s, String room) {
-        s.rooms.remove(room);
+        s.leave(room);
         drop(id, room);
     }
 

@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
  * Puts a {@link MessageSizeGuard} in front of the request handler of every HTTP stream, where
  * Micronaut's socket handler takes its place on upgrade, and sets up permessage-deflate as
  * {@link WsCompression} says: removed when off, otherwise at the configured level and capped at
- * the same limit for what one frame may inflate to.
+ * the same limit for what one frame may inflate to. Beside it goes an {@link UpgradedPipeline},
+ * which trims the connection's pipeline once it is a WebSocket.
  */
 @Singleton
 final class MessageSizeGuardInstaller
@@ -62,6 +63,7 @@ final class MessageSizeGuardInstaller
             }
             pipeline.addBefore(REQUEST_HANDLER, MessageSizeGuard.NAME,
                     new MessageSizeGuard(maxMessageBytes));
+            pipeline.addBefore(REQUEST_HANDLER, UpgradedPipeline.NAME, new UpgradedPipeline());
         }
     }
 }

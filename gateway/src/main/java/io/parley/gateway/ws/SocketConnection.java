@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  * read by the heartbeat sweep, hence volatile.
  */
 public final class SocketConnection {
+    /** Every socket starts with nothing in flight: one completed future shared by all. */
+    private static final CompletableFuture<?> NOTHING_SENT =
+            CompletableFuture.completedFuture(null);
+
     private final long userId;
     private final String tokenId;
     private final String connectionId;
@@ -24,11 +28,12 @@ public final class SocketConnection {
     private final Unconfirmed unconfirmed;
     private final AtomicLong outboundBytes = new AtomicLong();
     private volatile long lastSeenMs;
-    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> lastSend = NOTHING_SENT;
     private volatile long lastUserTrafficMs;
     /** False until {@code welcome} is written; frames for the socket wait in {@code held}. */
     private volatile boolean welcomed;
-    private final List<String> held = new ArrayList<>();
+    /** Made by the first frame held; null again once {@code welcome} went out. */
+    private List<String> held;
     private long heldBytes;
     /** The highest seq pushed to this socket per conversation, to notice a push out of order. */
     private final Map<String, Long> highestPushed = new ConcurrentHashMap<>();
@@ -118,6 +123,9 @@ public final class SocketConnection {
         if (welcomed || heldBytes + bytes > maxBytes) {
             return false;
         }
+        if (held == null) {
+            held = new ArrayList<>();
+        }
         held.add(text);
         heldBytes += bytes;
         return true;
@@ -125,8 +133,8 @@ public final class SocketConnection {
 
     /** The frames held until {@code welcome}, in order; from now on frames go out at once. */
     List<String> welcome() {
-        List<String> out = List.copyOf(held);
-        held.clear();
+        List<String> out = held == null ? List.of() : held;
+        held = null;
         heldBytes = 0;
         welcomed = true;
         return out;

@@ -13,22 +13,17 @@ import java.util.Map;
  * frame yet, in push order. Bounded: past {@code maxPending} the oldest are forgotten (the
  * client will find them in history). It also remembers the last {@code remembered} message ids
  * the client confirmed, so that a message pushed again is written once per socket. Dropped with
- * the socket. Guarded by this.
+ * the socket. Guarded by this. Both maps are made at the first push and the first confirmation:
+ * most sockets sit idle, and an idle socket keeps no map (issue #10).
  */
 final class Unconfirmed {
-    private final Map<String, Entry> byMessageId = new LinkedHashMap<>();
-    private final Map<String, Boolean> confirmed;
+    private Map<String, Entry> byMessageId = Map.of();
+    private Map<String, Boolean> confirmed = Map.of();
     private final DeliverySettings settings;
     private long pushes;
 
     Unconfirmed(DeliverySettings settings) {
         this.settings = settings;
-        this.confirmed = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > settings.remembered();
-            }
-        };
     }
 
     private static final class Entry {
@@ -54,6 +49,9 @@ final class Unconfirmed {
         if (byMessageId.containsKey(frame.messageId())
                 || confirmed.containsKey(frame.messageId())) {
             return false;
+        }
+        if (byMessageId.isEmpty()) {
+            byMessageId = new LinkedHashMap<>();
         }
         byMessageId.put(frame.messageId(),
                 new Entry(frame, ++pushes, nowMs + settings.firstRetry().toMillis()));
@@ -83,10 +81,23 @@ final class Unconfirmed {
                     && (e.frame.seq() == seq || e.frame.seq() < seq && e.pushOrder <= upTo)) {
                 it.remove();
                 if (settings.remembered() > 0) {
-                    confirmed.put(e.frame.messageId(), Boolean.TRUE);
+                    remember(e.frame.messageId());
                 }
             }
         }
+    }
+
+    private void remember(String messageId) {
+        if (confirmed.isEmpty()) {
+            int remembered = settings.remembered();
+            confirmed = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > remembered;
+                }
+            };
+        }
+        confirmed.put(messageId, Boolean.TRUE);
     }
 
     /**
