@@ -3,14 +3,23 @@ package io.parley.logic.message;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.error.ErrorCode;
+import io.parley.contracts.ids.ConversationIds;
 import io.parley.logic.account.AccountService;
 import io.parley.logic.account.User;
+import io.parley.logic.friend.GraphRows;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "im.logic.chat.direct-requires-friendship", value = "false")
+// a batch's seq and cursor updates split every 2 rows, so every test here runs the split path
+@Property(name = "im.logic.conversation.rows-per-update", value = "2")
 class BatchPersistIT {
     @Inject
     MessageService messages;
@@ -33,6 +44,8 @@ class BatchPersistIT {
     MessageRepository repository;
     @Inject
     io.parley.logic.conversation.ReadCursor reads;
+    @Inject
+    GraphRows rows;
 
     @Test
     void aBatchOfMixedConversationsGetsGaplessSeqsInOrder() {
@@ -137,6 +150,65 @@ class BatchPersistIT {
         }
         assertNull(failed.get(), () -> "markRead failed: " + failed.get());
         assertEquals(81, reads.markRead(a.id(), conv, 1_000)[1], "clamped to the last seq");
+    }
+
+    /**
+     * Two writers whose batches share six conversations, one naming them in ascending order and
+     * the other in descending, each batch two sends per conversation from both ends: the one
+     * lock statement per batch (key order) means neither deadlocks, and every conversation ends
+     * with seqs 1..N once each, its counter at N and each sender's cursor at their last seq.
+     */
+    @Test
+    void concurrentBatchesSharingConversationsNeverDeadlockAndStayGapless() throws Exception {
+        List<User> users = Stream.generate(this::newUser).limit(4).toList();
+        List<long[]> pairs = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            for (int j = i + 1; j < users.size(); j++) {
+                pairs.add(new long[] {users.get(i).id(), users.get(j).id()});
+            }
+        }
+        int rounds = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (String side : List.of("up", "down")) {
+                List<long[]> order = new ArrayList<>(pairs);
+                if (side.equals("down")) {
+                    Collections.reverse(order);
+                }
+                writers.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        List<Send> batch = new ArrayList<>();
+                        for (long[] p : order) {
+                            batch.add(Send.direct(p[0], p[1], side + r + "-" + p[1], "x"));
+                            batch.add(Send.direct(p[1], p[0], side + r + "-" + p[0], "y"));
+                        }
+                        assertTrue(messages.persist(batch).stream()
+                                .allMatch(o -> o.refusal() == null));
+                    }
+                }));
+            }
+            for (Future<?> w : writers) {
+                w.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long perConversation = 2L * 2 * rounds;
+        for (long[] p : pairs) {
+            String conv = ConversationIds.direct(p[0], p[1]);
+            assertEquals(perConversation, rows.count("SELECT COUNT(DISTINCT seq) FROM messages "
+                    + "WHERE conversation_id = ? AND seq BETWEEN 1 AND ?", conv,
+                    perConversation), conv + ": seqs 1..N, once each");
+            assertEquals(perConversation, rows.count("SELECT COUNT(*) FROM messages "
+                    + "WHERE conversation_id = ?", conv), conv + ": no other row");
+            assertEquals(perConversation, rows.count("SELECT last_seq FROM conversations "
+                    + "WHERE id = ?", conv), conv + ": the counter");
+            assertEquals(0, rows.count("SELECT COUNT(*) FROM conversation_members m WHERE "
+                    + "conversation_id = ? AND last_read_seq <> (SELECT MAX(seq) FROM messages "
+                    + "WHERE conversation_id = m.conversation_id AND sender_id = m.user_id)", conv),
+                    conv + ": each sender's cursor at their last seq");
+        }
     }
 
     private User newUser() {
