@@ -2,6 +2,7 @@ package io.parley.platform.kafka;
 
 import io.parley.platform.metrics.KafkaClientMeters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,10 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A poll loop with at-least-once semantics that works per poll, not per record. The records a
- * poll returns for a partition go to a worker as one batch ({@link PartitionAttempts}) and that
- * partition is paused until the worker is done, while the loop keeps polling the others: a slow
- * or retrying partition holds up only itself. Only the poll thread touches the Kafka consumer;
- * a finished worker wakes it, and it resumes the partition and commits what was handled
+ * poll returns for a partition go to a worker as one batch ({@link PartitionAttempts}); what
+ * later polls return for that partition while its worker is busy waits in a backlog and goes to
+ * a worker as the next batch the moment the first is done, while the loop keeps polling the
+ * others: a slow or retrying partition holds up only itself. The partition stays in the fetches
+ * meanwhile (it is paused only when its backlog holds {@link #MAX_POLL_RECORDS}): a Kafka
+ * consumer keeps one fetch in flight per broker, so a partition paused and resumed would be
+ * fetched only by the fetch after the one in flight, which the broker may hold for
+ * {@code fetch.max.wait.ms}. Only the poll thread touches the Kafka consumer; a finished worker
+ * wakes it, and it starts the backlog, resumes the partition and commits what was handled
  * asynchronously every {@code commitInterval} (synchronously when partitions are revoked and at
  * close). An unexpected error in the loop closes that Kafka consumer and starts a new one from
  * the committed offsets after a backoff; {@link #isLive()} is false until it polls again.
@@ -42,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EnvelopeConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeConsumer.class);
     private static final long DRAIN_WAIT_MS = 10_000;
+    /** Records one poll returns at most; also the backlog at which a busy partition is paused. */
+    static final int MAX_POLL_RECORDS = 500;
 
     /** Where a group without a committed offset starts. */
     public enum StartAt { EARLIEST, LATEST }
@@ -152,6 +161,9 @@ public final class EnvelopeConsumer implements AutoCloseable {
         private final Map<TopicPartition, CompletableFuture<PartitionAttempts.Outcome>> inFlight =
                 new HashMap<>();
         private final ConcurrentLinkedQueue<TopicPartition> finished = new ConcurrentLinkedQueue<>();
+        /** Records polled for a partition while its worker was busy: its next batch. */
+        private final Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> backlog =
+                new HashMap<>();
         private final Set<TopicPartition> revoking = ConcurrentHashMap.newKeySet();
         private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
         private final Set<TopicPartition> owned = new HashSet<>();
@@ -165,7 +177,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                     startAt == StartAt.LATEST ? "latest" : "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis(),
                     ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
                     (int) settings.sessionTimeout().toMillis(),
@@ -209,9 +221,20 @@ public final class EnvelopeConsumer implements AutoCloseable {
             commitSync(pending);
         }
 
-        private void dispatch(TopicPartition tp,
-                              List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> batch) {
-            consumer.pause(List.of(tp));
+        private void dispatch(TopicPartition tp, List<ConsumerRecord<String, byte[]>> batch) {
+            if (!inFlight.containsKey(tp)) {
+                start(tp, batch);
+                return;
+            }
+            List<ConsumerRecord<String, byte[]>> waiting =
+                    backlog.computeIfAbsent(tp, k -> new ArrayList<>());
+            waiting.addAll(batch);
+            if (waiting.size() >= MAX_POLL_RECORDS) {
+                consumer.pause(List.of(tp));
+            }
+        }
+
+        private void start(TopicPartition tp, List<ConsumerRecord<String, byte[]>> batch) {
             CompletableFuture<PartitionAttempts.Outcome> outcome = new CompletableFuture<>();
             inFlight.put(tp, outcome);
             workers.execute(() -> {
@@ -229,7 +252,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
             });
         }
 
-        /** Takes in what workers finished: offsets to commit, partitions to resume. */
+        /** Takes in what workers finished: offsets to commit, backlogs to start. */
         private void collect() {
             TopicPartition tp;
             while ((tp = finished.poll()) != null) {
@@ -240,14 +263,25 @@ public final class EnvelopeConsumer implements AutoCloseable {
             }
         }
 
+        /**
+         * Takes in a worker's outcome and starts the partition's backlog, unless the loop stops,
+         * the partition is going away or the worker stopped short: then the backlog is dropped
+         * (its records are not committed, so they come again), and in the last case the
+         * partition is set back to the first record not done.
+         */
         private void settle(PartitionAttempts.Outcome o) {
-            pending.put(o.partition(), new OffsetAndMetadata(o.next()));
-            if (owned.contains(o.partition())) {
-                if (!o.complete()) {
-                    consumer.seek(o.partition(), o.next());
-                }
-                consumer.resume(List.of(o.partition()));
+            TopicPartition tp = o.partition();
+            pending.put(tp, new OffsetAndMetadata(o.next()));
+            List<ConsumerRecord<String, byte[]>> next = backlog.remove(tp);
+            if (!owned.contains(tp)) {
+                return;
             }
+            if (!o.complete()) {
+                consumer.seek(tp, o.next());
+            } else if (next != null && running && !revoking.contains(tp)) {
+                start(tp, next);
+            }
+            consumer.resume(List.of(tp));
         }
 
         /** Waits (bounded) for the workers of these partitions and takes in their outcomes. */
@@ -312,6 +346,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                 commitSync(mine);
             } finally {
                 owned.removeAll(partitions);
+                partitions.forEach(backlog::remove);
                 revoking.removeAll(partitions);
                 assigned = !owned.isEmpty();
             }
@@ -325,6 +360,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                 partitions.forEach(pending::remove);
             } finally {
                 owned.removeAll(partitions);
+                partitions.forEach(backlog::remove);
                 revoking.removeAll(partitions);
                 assigned = !owned.isEmpty();
             }

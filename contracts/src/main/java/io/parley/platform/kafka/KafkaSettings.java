@@ -29,10 +29,14 @@ import java.time.Duration;
  * @param replicationFactor replicas of the topics this project creates (1 on one broker)
  * @param fetchMaxWait   longest the broker holds a consumer's fetch when it has nothing new
  *                       ({@code fetch.max.wait.ms}). A consumer has one fetch in flight per
- *                       broker, and a partition resumed after its batch was handled is fetched
- *                       only by the next one: with Kafka's 500 ms default, a partition that had
- *                       work waited up to half a second while the fetch for the idle ones sat at
- *                       the broker (the flat ~500 ms p95 of the chat ladder)
+ *                       broker; when the consumer paused a partition while its batch was
+ *                       handled, the resumed partition was fetched only by the next one, and
+ *                       with Kafka's 500 ms default waited up to half a second while the fetch
+ *                       for the idle ones sat at the broker (the flat ~500 ms p95 of the chat
+ *                       ladder). {@link EnvelopeConsumer} now keeps a busy partition in the
+ *                       fetches, so this bounds how often an idle consumer's empty fetch
+ *                       returns (idle CPU) and, only when a partition's backlog is full, how
+ *                       long its resume may wait
  */
 @ConfigurationProperties("im.kafka")
 public record KafkaSettings(
