@@ -373,6 +373,9 @@ public final class Ledger {
         Map<Integer, Latencies> stepFanOut = new TreeMap<>();
         List<String> lostSamples = new ArrayList<>();
         List<String> unansweredSamples = new ArrayList<>();
+        Map<Long, Long> unansweredBySender = new TreeMap<>();
+        long firstUnansweredAt = Long.MAX_VALUE;
+        long lastUnansweredAt = Long.MIN_VALUE;
         long acked = 0;
         long unanswered = 0;
         long expected = 0;
@@ -395,6 +398,9 @@ public final class Ledger {
             } else {
                 unanswered++;
                 sc[3]++;
+                unansweredBySender.merge(o.senderId, 1L, Long::sum);
+                firstUnansweredAt = Math.min(firstUnansweredAt, o.intendedAtMs);
+                lastUnansweredAt = Math.max(lastUnansweredAt, o.intendedAtMs);
                 if (unansweredSamples.size() < 10) {
                     unansweredSamples.add(o.clientMsgId + " (sender " + o.senderId + ", "
                             + o.attempts + (o.attempts == 1 ? " attempt)" : " attempts)"));
@@ -456,7 +462,11 @@ public final class Ledger {
                     + " already stored: a second copy was stored");
         }
         if (unanswered > 0) {
-            failures.add(unanswered + " sends never answered (no ack, no error), e.g. "
+            failures.add(unanswered + " sends never answered (no ack, no error), from "
+                    + unansweredBySender.size() + " senders (most: "
+                    + mostUnanswered(unansweredBySender) + "), intended between "
+                    + java.time.Instant.ofEpochMilli(firstUnansweredAt) + " and "
+                    + java.time.Instant.ofEpochMilli(lastUnansweredAt) + ", e.g. "
                     + unansweredSamples);
         }
         HistoryAudit audit = historyAudit();
@@ -469,5 +479,14 @@ public final class Ledger {
                 delivered, live, caughtUp, lost, duplicated, redelivered, outOfOrder.get(),
                 inconsistent.get(), unexpected.get(), latency.percentiles(),
                 ackLatency.percentiles(), fanOut.percentiles(), steps, lostSamples, failures);
+    }
+
+    /** The five senders with the most unanswered sends, as "sender×count". */
+    private static String mostUnanswered(Map<Long, Long> bySender) {
+        return bySender.entrySet().stream()
+                .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> e.getKey() + "×" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

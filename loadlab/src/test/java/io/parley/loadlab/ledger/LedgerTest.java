@@ -106,6 +106,7 @@ class LedgerTest {
         assertEquals(1, r.unanswered());
         assertFalse(r.passed());
         assertFalse(ledger.settled(1));
+        assertTrue(r.failures().get(0).contains("from 1 senders (most: 1×1)"), r.failures()::toString);
     }
 
     @Test
