@@ -193,8 +193,16 @@ public final class ChatChains {
                 .exec(catchUp());
     }
 
+    /**
+     * Pages the conversation's history after the last seq this client holds. A page the gateway
+     * refuses (503 from a busy gateway, or no answer) is not a lost socket: the KO stays in
+     * Gatling's report, the session is marked succeeded again (else the chat loop would take it
+     * for a crashed socket and move), and the page is asked again after the web client's backoff
+     * (250 ms doubling, ±20 %), up to {@value #CATCH_UP_TRIES} times; then this catch-up ends and
+     * the run's final one covers it.
+     */
     public static ChainBuilder catchUp() {
-        return exec(s -> s.set("after", user(s).catchUpAfter()))
+        return exec(s -> s.set("after", user(s).catchUpAfter()).set("catchUpTries", 0))
                 .asLongAs(s -> s.getLong("after") >= 0).on(
                         exec(http("catch-up").get(s -> user(s).gateway() + "/api/conversations/"
                                         + user(s).sim().conversationId() + "/messages?limit=50&afterSeq="
@@ -205,15 +213,22 @@ public final class ChatChains {
                                 .check(status().in(200, 403).saveAs("status"),
                                         bodyString().saveAs("page")))
                         .exec(s -> {
-                            // no status: the request failed (503 from a busy gateway, or no
-                            // answer); this catch-up ends and the run's final one covers it
                             String page = s.getString("page");
-                            boolean empty = page == null || !s.contains("status")
-                                    || s.getInt("status") != 200;
-                            s = s.remove("page").remove("status");
+                            if (!s.contains("status")) {
+                                int tries = s.getInt("catchUpTries") + 1;
+                                s = s.markAsSucceeded().remove("page").set("catchUpTries", tries);
+                                return tries < CATCH_UP_TRIES ? s : s.set("after", -1L);
+                            }
+                            boolean empty = page == null || s.getInt("status") != 200;
+                            s = s.remove("page").remove("status").set("catchUpTries", 0);
                             return s.set("after", empty ? -1L : user(s).onHistory(page));
-                        }))
+                        })
+                        .doIf(s -> s.getInt("catchUpTries") > 0 && s.getLong("after") >= 0).then(
+                                pause(s -> Duration.ofMillis(Math.round(250 * Math.pow(2,
+                                        s.getInt("catchUpTries") - 1) * (0.8 + 0.4 * Math.random()))))))
                 // frames that came during the catch-up still count
                 .exec(read());
     }
+
+    private static final int CATCH_UP_TRIES = 5;
 }
