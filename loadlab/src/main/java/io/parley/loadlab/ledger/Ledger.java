@@ -1,5 +1,6 @@
 package io.parley.loadlab.ledger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Delivery between simulated users, as one JVM sees it. Every method is thread-safe and cheap; the
@@ -465,8 +467,8 @@ public final class Ledger {
             failures.add(unanswered + " sends never answered (no ack, no error), from "
                     + unansweredBySender.size() + " senders (most: "
                     + mostUnanswered(unansweredBySender) + "), intended between "
-                    + java.time.Instant.ofEpochMilli(firstUnansweredAt) + " and "
-                    + java.time.Instant.ofEpochMilli(lastUnansweredAt) + ", e.g. "
+                    + Instant.ofEpochMilli(firstUnansweredAt) + " and "
+                    + Instant.ofEpochMilli(lastUnansweredAt) + ", e.g. "
                     + unansweredSamples);
         }
         HistoryAudit audit = historyAudit();
@@ -487,6 +489,6 @@ public final class Ledger {
                 .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
                 .limit(5)
                 .map(e -> e.getKey() + "×" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 }

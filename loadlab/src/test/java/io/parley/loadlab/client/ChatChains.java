@@ -28,7 +28,18 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * The session attribute {@code user} holds the {@link ChatUser}.
  */
 public final class ChatChains {
+    /** Pages of one catch-up asked at most this many times each when refused. */
+    private static final int CATCH_UP_TRIES = 5;
+
     private ChatChains() {
+    }
+
+    /**
+     * The web client's retry delay: {@code baseMs} doubling with each retry (1 = first), ±20 %.
+     */
+    private static Duration backoff(long baseMs, int retry) {
+        return Duration.ofMillis(Math.round(baseMs * Math.pow(2, retry - 1)
+                * (0.8 + 0.4 * Math.random())));
     }
 
     /**
@@ -107,8 +118,7 @@ public final class ChatChains {
                 .exec(connect(name))
                 .asLongAs(s -> s.isFailed() && s.getInt("connectAttempt") < attempts - 1).on(
                         exec(s -> s.set("connectAttempt", s.getInt("connectAttempt") + 1))
-                        .pause(s -> Duration.ofMillis(Math.round(500 * Math.pow(2,
-                                s.getInt("connectAttempt") - 1) * (0.8 + 0.4 * Math.random()))))
+                        .pause(s -> backoff(500, s.getInt("connectAttempt")))
                         .exec(ws("discard").close())
                         .exec(s -> s.markAsSucceeded())
                         .exec(connect(name)));
@@ -224,11 +234,8 @@ public final class ChatChains {
                             return s.set("after", empty ? -1L : user(s).onHistory(page));
                         })
                         .doIf(s -> s.getInt("catchUpTries") > 0 && s.getLong("after") >= 0).then(
-                                pause(s -> Duration.ofMillis(Math.round(250 * Math.pow(2,
-                                        s.getInt("catchUpTries") - 1) * (0.8 + 0.4 * Math.random()))))))
+                                pause(s -> backoff(250, s.getInt("catchUpTries")))))
                 // frames that came during the catch-up still count
                 .exec(read());
     }
-
-    private static final int CATCH_UP_TRIES = 5;
 }
