@@ -96,7 +96,7 @@ public final class Connections {
             acks.settle(connectionId, answered);
         }
         SocketConnection c = byId.get(connectionId);
-        if (c == null || !c.session().isOpen()) {
+        if (c == null || !c.isOpen()) {
             if (answered != null && meters.unheldResult() <= 20) {
                 // the sender left (a drain, a drop): its client resends with the same id
                 LOG.info("answer to send {} for socket {} not held here", answered, connectionId);
@@ -121,7 +121,7 @@ public final class Connections {
         List<SocketConnection> targets = new ArrayList<>(connectionIds.size());
         for (String id : connectionIds) {
             SocketConnection c = byId.get(id);
-            if (c == null || !c.session().isOpen()) {
+            if (c == null || !c.isOpen()) {
                 continue;
             }
             if (!c.unconfirmed().pushed(frame, now)) {

@@ -2,7 +2,6 @@ package io.parley.gateway.ws;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.websocket.CloseReason;
-import io.parley.gateway.presence.PresenceReporter;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -10,23 +9,21 @@ import java.time.Clock;
 /**
  * Closes sockets that stopped pinging (4408: a browser tab that froze or a network that vanished
  * without a FIN), that had no user traffic for too long (4409) or reached their age limit (4410,
- * see {@link ConnectionLifetime}), and re-reports every live socket to session so presence entries outlive their
- * TTL exactly as long as the socket does.
+ * see {@link ConnectionLifetime}). Re-reporting live sockets to session is presence's job
+ * ({@code presence/PresenceRefresh}).
  */
 @Singleton
 final class HeartbeatSweep {
     static final CloseReason TIMED_OUT = new CloseReason(4408, "heartbeat timeout");
 
     private final Connections connections;
-    private final PresenceReporter presence;
     private final LiveWsLimits limits;
     private final ConnectionLifetime lifetime;
     private final Clock clock;
 
-    HeartbeatSweep(Connections connections, PresenceReporter presence, LiveWsLimits limits,
-                   ConnectionLifetime lifetime, Clock clock) {
+    HeartbeatSweep(Connections connections, LiveWsLimits limits, ConnectionLifetime lifetime,
+                   Clock clock) {
         this.connections = connections;
-        this.presence = presence;
         this.limits = limits;
         this.lifetime = lifetime;
         this.clock = clock;
@@ -43,13 +40,6 @@ final class HeartbeatSweep {
                 connections.remove(c);
                 c.session().close(reason);
             }
-        }
-    }
-
-    @Scheduled(fixedDelay = "${im.gateway.presence-refresh:10s}", initialDelay = "10s")
-    void refreshPresence() {
-        if (connections.size() > 0) {
-            presence.heartbeat(connections.all());
         }
     }
 }

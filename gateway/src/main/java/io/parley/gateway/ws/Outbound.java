@@ -25,11 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The one place bytes go to a socket, with bounded buffering: each write adds its size to the
  * socket's unflushed bytes until Netty reports it written to the network. A socket whose unflushed
  * bytes would pass {@code im.gateway.ws.max-outbound-bytes} cannot keep up; it is closed with 4412
- * (the frame dropped), and its client resyncs from its seqs. So a gateway's memory stays bounded
- * by sockets × the limit whatever a reader does. Counted for {@code /info} (slowConsumers) and
- * exported ({@code parley_gateway_outbound_pending_bytes}, {@code
- * parley_gateway_slow_consumers_closed_total}), so an operator sees the buffering stay flat while a
- * reader falls behind (issue #12).
+ * (the frame dropped), once: from then on it takes no frame (a push to it is skipped, not counted
+ * as failed), and {@link SlowClose} drops its connection when the close frame, queued behind what
+ * the reader did not take, has not gone out in {@code im.gateway.ws.slow-close-timeout}. Its
+ * client resyncs from its seqs. So a gateway's memory stays bounded by sockets × the limit
+ * whatever a reader does. Counted for {@code /info} (slowConsumers) and exported ({@code
+ * parley_gateway_outbound_pending_bytes}, {@code parley_gateway_slow_consumers_closed_total},
+ * {@code parley_gateway_slow_consumers_dropped_total}), so an operator sees the buffering stay
+ * flat while a reader falls behind (issue #12).
  */
 @Singleton
 final class Outbound {
@@ -41,25 +44,33 @@ final class Outbound {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final FlushBatches flushes;
+    private final SlowClose slowClose;
 
     Outbound(OutboundSettings settings, MeterRegistry registry) {
         this.settings = settings;
         this.flushes = new FlushBatches(settings.flushAfterBatches());
+        this.slowClose = new SlowClose(settings.slowCloseTimeout());
         Gauge.builder("parley.gateway.outbound.pending.bytes", pending, AtomicLong::get)
                 .description("bytes written to sockets and not yet flushed to the network")
                 .baseUnit("bytes").register(registry);
         FunctionCounter.builder("parley.gateway.slow.consumers.closed", closed, AtomicLong::get)
                 .description("sockets closed with 4412: their unflushed bytes passed the limit")
                 .register(registry);
+        FunctionCounter.builder("parley.gateway.slow.consumers.dropped", slowClose,
+                        SlowClose::droppedCount)
+                .description("slow consumers whose 4412 close frame could not go out in time:"
+                        + " their connection was dropped without it")
+                .register(registry);
     }
 
     /**
-     * False when the socket was closed as a slow consumer (or was closed already). Before the
+     * False when the socket was closed as a slow consumer (or was closed, or is being closed,
+     * already: nothing is written to a socket after its close began). Before the
      * socket's {@code welcome} the frame is held and goes out right after it ({@link #welcome}),
      * so a client sees {@code welcome} first and every frame after it in the order written.
      */
     boolean write(SocketConnection c, String text) {
-        if (!c.session().isOpen()) {
+        if (!c.isOpen()) {
             return false;
         }
         long bytes = bytesOf(text);
@@ -98,7 +109,7 @@ final class Outbound {
                 if (write(c, text)) {
                     taken++;
                 }
-            } else if (!c.session().isOpen()) {
+            } else if (!c.isOpen()) {
                 continue;
             } else if (c.outboundBytes().addAndGet(bytes) > settings.maxOutboundBytes()) {
                 c.outboundBytes().addAndGet(-bytes);
@@ -119,6 +130,13 @@ final class Outbound {
                              long bytes) {
         List<Channel> written = new ArrayList<>(sockets.size());
         for (SocketConnection c : sockets) {
+            if (c.closing()) {
+                // closed as slow after this push took it: its frames would only queue behind
+                // the close frame
+                c.outboundBytes().addAndGet(-bytes);
+                pending.addAndGet(-bytes);
+                continue;
+            }
             Channel channel = SessionChannel.of(c.session());
             channel.write(new TextWebSocketFrame(shared.duplicate())).addListener(f -> {
                 c.outboundBytes().addAndGet(-bytes);
@@ -135,7 +153,7 @@ final class Outbound {
     /** Writes the socket's {@code welcome}, then every frame held for it, in order. */
     void welcome(SocketConnection c, String welcome) {
         synchronized (c) {
-            if (!c.session().isOpen()) {
+            if (!c.isOpen()) {
                 return;
             }
             writeNow(c, welcome, bytesOf(welcome));
@@ -176,23 +194,37 @@ final class Outbound {
         return true;
     }
 
-    /** Counted for {@code /info}, one log line per thousand. */
+    /**
+     * Counted for {@code /info}, one log line per thousand. Writes that fail because this gateway
+     * closed the socket (a slow consumer dropped with its frames queued) are not network failures.
+     */
     private void countFailed(SocketConnection c, Throwable why) {
+        if (c.closing()) {
+            return;
+        }
         if (failed.incrementAndGet() % 1000 == 1) {
             LOG.info("a write to socket {} failed ({} so far): {}", c.connectionId(),
                     failed.get(), why.toString());
         }
     }
 
+    /** Closes the socket with 4412, once whoever calls first; always false (frame not taken). */
     private boolean closeSlow(SocketConnection c) {
-        closed.incrementAndGet();
-        c.session().close(SLOW_CONSUMER);
+        if (c.startClosing()) {
+            closed.incrementAndGet();
+            slowClose.close(c, SLOW_CONSUMER);
+        }
         return false;
     }
 
     /** Sockets closed as slow consumers since start. */
     long closedCount() {
         return closed.get();
+    }
+
+    /** Slow consumers dropped without their close frame, which could not go out in time. */
+    long droppedCount() {
+        return slowClose.droppedCount();
     }
 
     /** Writes the network refused (the socket broke under them) since start. */

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Positive;
 
+import java.time.Duration;
+
 /**
  * Outbound buffering per socket.
  *
@@ -13,9 +15,20 @@ import jakarta.validation.constraints.Positive;
  *                          queued tasks, or after this many such pushes on the loop, whichever
  *                          comes first: frames queued together go out in one system call per
  *                          socket, and none waits behind a long queue (issue #12)
+ * @param slowCloseTimeout how long a slow consumer's 4412 close frame may take to go out (it
+ *                         queues behind the frames the reader did not take); after that the
+ *                         connection is dropped without it ({@link SlowClose})
  */
 @ConfigurationProperties("im.gateway.ws")
 public record OutboundSettings(
         @Bindable(defaultValue = "1048576") @Positive long maxOutboundBytes,
-        @Bindable(defaultValue = "16") @Positive int flushAfterBatches) {
+        @Bindable(defaultValue = "16") @Positive int flushAfterBatches,
+        @Bindable(defaultValue = "2s") Duration slowCloseTimeout) {
+    public OutboundSettings {
+        if (slowCloseTimeout == null || slowCloseTimeout.isNegative()
+                || slowCloseTimeout.isZero()) {
+            throw new IllegalArgumentException("im.gateway.ws.slow-close-timeout must be positive: "
+                    + slowCloseTimeout);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -27,6 +28,8 @@ public final class SocketConnection {
     private final WebSocketSession session;
     private final Unconfirmed unconfirmed;
     private final AtomicLong outboundBytes = new AtomicLong();
+    /** Set once by {@link #startClosing}: nothing more is written to the socket. */
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastSeenMs;
     private CompletableFuture<?> lastSend = NOTHING_SENT;
     private volatile long lastUserTrafficMs;
@@ -64,8 +67,22 @@ public final class SocketConnection {
         return connectionId;
     }
 
+    /** Open and not being closed by this gateway ({@link #startClosing}). */
     public boolean isOpen() {
-        return session.isOpen();
+        return !closing.get() && session.isOpen();
+    }
+
+    /**
+     * Marks the socket as being closed by this gateway; true for the first caller only, who
+     * closes it. From now on it takes no frame and is not re-reported to session, although its
+     * channel stays open until its close frame went out or {@link SlowClose} dropped it.
+     */
+    boolean startClosing() {
+        return closing.compareAndSet(false, true);
+    }
+
+    boolean closing() {
+        return closing.get();
     }
 
     /** Opened over TLS: addresses given to it are {@code wss}. */

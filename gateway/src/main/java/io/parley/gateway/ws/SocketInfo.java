@@ -10,9 +10,9 @@ import org.reactivestreams.Publisher;
 import java.util.Map;
 
 /**
- * {@code /info} fields of the sockets: {@code slowConsumers} (closed count, failed writes,
- * unflushed bytes now, the limit) and {@code delivery.pushesOutOfOrder} (pushes written to a
- * socket with a lower seq than one already pushed there in the same conversation: 0 on the
+ * {@code /info} fields of the sockets: {@code slowConsumers} (closed count, dropped count,
+ * failed writes, unflushed bytes now, the limit) and {@code delivery.pushesOutOfOrder} (pushes
+ * written to a socket with a lower seq than one already pushed there in the same conversation: 0 on the
  * ordered path; a replay in logic that pushes a message again also counts; the first 20 are
  * logged at INFO).
  */
@@ -30,6 +30,7 @@ final class SocketInfo implements InfoSource {
     public Publisher<PropertySource> getSource() {
         return Publishers.just(new MapPropertySource("sockets", Map.of(
                 "slowConsumers", Map.of("closed", outbound.closedCount(),
+                        "dropped", outbound.droppedCount(),
                         "failedWrites", outbound.failedCount(),
                         "pendingBytes", outbound.pendingBytes(),
                         "maxOutboundBytes", outbound.limit()),

@@ -3,14 +3,19 @@ package io.parley.gateway.ws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.netty.websocket.NettyWebSocketSession;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.Test;
 
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One frame to many Netty sockets: one shared encoding, each socket's order, the same bound. */
 class OutboundWriteAllTest {
-    private final Outbound outbound = new Outbound(new OutboundSettings(1000, 16),
-            new SimpleMeterRegistry());
+    private final Outbound outbound = new Outbound(
+            new OutboundSettings(1000, 16, Duration.ofSeconds(2)), new SimpleMeterRegistry());
 
     private record Socket(EmbeddedChannel channel, SocketConnection connection) {
         List<String> texts() {
@@ -34,8 +39,43 @@ class OutboundWriteAllTest {
         }
     }
 
+    /**
+     * A peer that stops reading once {@code stopped}: every write from then on stays in the
+     * server's buffer, never flushed to the network (its promise pending), as Netty's outbound
+     * buffer holds frames a full TCP window refuses; closing the channel fails them, as Netty's
+     * does.
+     */
+    private static final class StuckPeer extends ChannelOutboundHandlerAdapter {
+        final List<Object> unflushed = new ArrayList<>();
+        final List<ChannelPromise> promises = new ArrayList<>();
+        boolean stopped;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (!stopped) {
+                ctx.write(msg, promise);
+                return;
+            }
+            unflushed.add(msg);
+            promises.add(promise);
+        }
+
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+            promises.forEach(p -> p.tryFailure(new ClosedChannelException()));
+            ctx.close(promise);
+        }
+
+        long closeFrames() {
+            return unflushed.stream().filter(CloseWebSocketFrame.class::isInstance).count();
+        }
+    }
+
     private Socket socket(String id) {
-        EmbeddedChannel channel = new EmbeddedChannel();
+        return socket(id, new EmbeddedChannel());
+    }
+
+    private Socket socket(String id, EmbeddedChannel channel) {
         NettyWebSocketSession session = new NettyWebSocketSession(id, channel,
                 HttpRequest.GET("/ws"), null, null, "13", false) {
         };
@@ -87,6 +127,41 @@ class OutboundWriteAllTest {
                 && c.statusCode() == 4412), "closed as a slow consumer: " + frames);
         assertEquals(List.of("y".repeat(600)), fine.texts());
         assertFalse(slow.connection().isOpen());
+        slow.channel().advanceTimeBy(3, TimeUnit.SECONDS);
+        slow.channel().runScheduledPendingTasks();
+        assertEquals(0, outbound.droppedCount(), "its close frame went out: nothing to drop");
+    }
+
+    @Test
+    void aSocketThatStopsReadingIsClosedOnceAndDroppedWhenItsCloseFrameCannotGoOut() {
+        StuckPeer peer = new StuckPeer();
+        Socket stuck = socket("stuck", new EmbeddedChannel(peer));
+        peer.stopped = true;
+        assertEquals(1, outbound.writeAll(List.of(stuck.connection()), "x".repeat(600)));
+        stuck.channel().runPendingTasks();
+        assertEquals(600, stuck.connection().outboundBytes().get(), "taken, never flushed");
+        for (int i = 0; i < 50; i++) {
+            outbound.writeAll(List.of(stuck.connection()), "y".repeat(600));
+            outbound.write(stuck.connection(), "z");
+            stuck.channel().runPendingTasks();
+        }
+        assertEquals(1, outbound.closedCount(), "closed once, not on every further push");
+        assertEquals(1, peer.closeFrames(), "one 4412 close frame, queued behind the 600 bytes");
+        assertEquals(2, peer.unflushed.size(), "nothing written after the close began");
+        assertFalse(stuck.connection().isOpen(), "a closing socket takes no push");
+        assertTrue(stuck.channel().isOpen(), "its close frame has not gone out");
+
+        stuck.channel().advanceTimeBy(1, TimeUnit.SECONDS);
+        stuck.channel().runScheduledPendingTasks();
+        assertTrue(stuck.channel().isOpen(), "within the slow-close timeout: still waiting");
+        stuck.channel().advanceTimeBy(1, TimeUnit.SECONDS);
+        stuck.channel().runScheduledPendingTasks();
+        assertFalse(stuck.channel().isOpen(), "dropped once the timeout passed");
+        assertEquals(1, outbound.droppedCount());
+        assertEquals(0, stuck.connection().outboundBytes().get(), "its bytes are given back");
+        assertEquals(0, outbound.pendingBytes());
+        assertEquals(0, outbound.failedCount(),
+                "frames failed by our own close are not failed writes");
     }
 
     @Test

@@ -36,8 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gateway buffers at most {@code im.gateway.ws.max-outbound-bytes} (512 KiB here) unflushed per
  * socket — its exported {@code parley_gateway_outbound_pending_bytes} stays under three sockets'
  * worth throughout — then closes the socket with 4412 ({@code
- * parley_gateway_slow_consumers_closed_total}); a member on the same gateway who reads gets every
- * message in order meanwhile, and the slow member finds all 1,600 in the history.
+ * parley_gateway_slow_consumers_closed_total}), once however many pushes follow; the close frame
+ * queues behind what the reader did not take, so after {@code im.gateway.ws.slow-close-timeout}
+ * the connection is dropped without it ({@code parley_gateway_slow_consumers_dropped_total}). A
+ * member on the same gateway who reads gets every message in order meanwhile, and the slow member
+ * finds all 1,600 in the history.
  */
 @ExtendWith(ClusterExtension.class)
 class SlowConsumerIT {
@@ -116,12 +119,26 @@ class SlowConsumerIT {
                         new ArrayList<>(held),
                         "the reader on the same gateway: every message, in order");
 
-                // the stuck socket reads now: what was flushed before the limit, then 4412
-                String frame = stuck.next();
-                for (int n = 0; n < 10 * MESSAGES && !frame.startsWith("close"); n++) {
+                assertEquals(1.0, DegradeIT.metric(gw,
+                        "parley_gateway_slow_consumers_closed_total"),
+                        "the stuck socket is closed once, not on every further push");
+                // the stuck socket reads now: what was flushed before the limit, then 4412 if
+                // the close frame went out, else the end of the connection, dropped by the
+                // gateway when the frame could not go out in time
+                String frame = "";
+                try {
                     frame = stuck.next();
+                    for (int n = 0; n < 10 * MESSAGES && !frame.startsWith("close"); n++) {
+                        frame = stuck.next();
+                    }
+                } catch (java.io.EOFException | java.net.SocketException dropped) {
+                    frame = "dropped";
                 }
-                assertEquals("close 4412", frame);
+                double drops = DegradeIT.metric(gw, "parley_gateway_slow_consumers_dropped_total");
+                System.out.println("SLOW CONSUMER: the stuck socket ended with " + frame
+                        + "; dropped without its close frame: " + drops);
+                assertTrue(frame.equals("close 4412") || frame.equals("dropped") && drops == 1.0,
+                        "4412, or the connection dropped by the gateway: " + frame + ", " + drops);
                 await().atMost(WAIT).until(() -> pending(gw) < LIMIT);
             }
 
