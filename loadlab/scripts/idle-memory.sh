@@ -2,11 +2,15 @@
 # Memory per idle connection on one gateway: runs the idle scenario (loadlab/scripts/run.sh idle,
 # same -D parameters) with every user on the isolated system's first gateway
 # (loadlab/scripts/system.sh up) and reads that gateway's resident set (VmRSS from
-# /proc/<pid>/status) and its heap after a full GC (jcmd GC.run, then GC.heap_info) twice: before
-# the users connect and while they hold their sockets open. Prints both and the difference per
-# connection, and writes memory.json beside the run's summary.json, with the gateway's class
-# histograms (jcmd GC.class_histogram, live objects) at both moments beside it: histogram-before.txt
-# and histogram-holding.txt, for a diff of what the sockets keep.
+# /proc/<pid>/status) and its heap after a full GC twice: before the users connect and while they
+# hold their sockets open. The heap figure is the least "used" of four full collections in a row
+# (jcmd GC.run, then GC.heap_info), so dead space a single collection leaves behind is out of it.
+# Prints both and the difference per connection, and writes memory.json beside the run's
+# summary.json, with the gateway's class histograms (jcmd GC.class_histogram, live objects) at
+# both moments beside it: histogram-before.txt and histogram-holding.txt, for a diff of what the
+# sockets keep. When the gateway runs with -XX:NativeMemoryTracking=summary, it also saves
+# nmt-before.txt and nmt-holding.txt (jcmd VM.native_memory summary) and puts each category's
+# committed memory per connection in memory.json ("nmtKiBPerConnection").
 #
 #   loadlab/scripts/idle-memory.sh -Dusers=10000 -Dramp=60 -Dhold=60 -Dloadlab.heap=2g
 #
@@ -29,14 +33,26 @@ rss_kib() {
     awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"
 }
 
-# Heap in use after a full collection, KiB (the "used" figures of every space GC.heap_info lists).
+# Heap in use after a full collection, KiB (the "used" figures of every space GC.heap_info lists):
+# the least of four collections in a row.
 heap_kib() {
-    jcmd "$pid" GC.run >/dev/null
-    sleep 2
-    jcmd "$pid" GC.heap_info | awk '
-        /Metaspace|class space/ { exit }
-        /used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } }
-        END { print s + 0 }'
+    local i used least=""
+    for i in 1 2 3 4; do
+        jcmd "$pid" GC.run >/dev/null
+        sleep 1
+        used=$(jcmd "$pid" GC.heap_info | awk '
+            /Metaspace|class space/ { exit }
+            /used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } }
+            END { print s + 0 }')
+        [[ -z $least || $used -lt $least ]] && least=$used
+    done
+    echo "$least"
+}
+
+# Native memory by category (empty file when the gateway does not track it).
+nmt() {
+    jcmd "$pid" VM.native_memory summary 2>/dev/null | grep -q 'Native Memory Tracking:' \
+        && jcmd "$pid" VM.native_memory summary > "$1" || : > "$1"
 }
 
 connections() {
@@ -55,6 +71,7 @@ mkdir -p "$run_dir"
 echo "idle-memory: gateway $gateway (pid $pid), $users users"
 heap0=$(heap_kib)
 histogram "$run_dir/histogram-before.txt"
+nmt "$run_dir/nmt-before.txt"
 rss0=$(rss_kib)
 conn0=$(connections)
 echo "idle-memory: before: ${conn0:-0} sockets, RSS $((rss0 / 1024)) MiB, heap after GC $((heap0 / 1024)) MiB"
@@ -76,6 +93,7 @@ sleep 10
 rss1=$(rss_kib)
 heap1=$(heap_kib)
 histogram "$run_dir/histogram-holding.txt"
+nmt "$run_dir/nmt-holding.txt"
 conn1=$(connections)
 echo "idle-memory: holding: $conn1 sockets, RSS $((rss1 / 1024)) MiB, heap after GC $((heap1 / 1024)) MiB"
 rc=0
@@ -83,14 +101,27 @@ wait "$run_pid" || rc=$?
 trap - EXIT
 
 python3 - "$run_dir" "$conn1" "$rss0" "$rss1" "$heap0" "$heap1" <<'PY'
-import json, sys
+import json, re, sys
 run_dir, n, rss0, rss1, heap0, heap1 = sys.argv[1], *map(int, sys.argv[2:])
 out = {"connections": n, "rssKiBBefore": rss0, "rssKiBHolding": rss1,
        "heapKiBAfterGcBefore": heap0, "heapKiBAfterGcHolding": heap1,
        "rssKiBPerConnection": round((rss1 - rss0) / n, 2),
        "heapKiBPerConnection": round((heap1 - heap0) / n, 2)}
+
+def committed(name):
+    # "-   Java Heap (reserved=1048576KB, committed=1048576KB)" -> {"Java Heap": 1048576}
+    text = open(run_dir + "/" + name).read()
+    return {m[1]: int(m[2]) for m in
+            re.finditer(r"^-\s+(.+?) \(reserved=\d+KB, committed=(\d+)KB\)", text, re.M)}
+
+before, holding = committed("nmt-before.txt"), committed("nmt-holding.txt")
+if before and holding:
+    out["nmtKiBPerConnection"] = {k: round((holding[k] - before.get(k, 0)) / n, 2)
+                                  for k in holding if holding[k] != before.get(k, 0)}
 json.dump(out, open(run_dir + "/memory.json", "w"), indent=2)
 print("idle-memory: per connection: RSS %.1f KiB, heap after GC %.1f KiB (%d sockets)"
       % (out["rssKiBPerConnection"], out["heapKiBPerConnection"], n))
+for k, v in sorted(out.get("nmtKiBPerConnection", {}).items(), key=lambda e: -abs(e[1])):
+    print("idle-memory:   NMT %-28s %+.2f KiB" % (k, v))
 PY
 exit "$rc"
