@@ -1,6 +1,7 @@
 package io.parley.gateway.ws;
 
 import io.micronaut.core.convert.ConversionService;
+import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.netty.body.AvailableNettyByteBody;
@@ -14,8 +15,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UpgradeRequestTrimTest {
@@ -31,6 +36,11 @@ class UpgradeRequestTrimTest {
                 ctx, ConversionService.SHARED, new HttpServerConfiguration());
         request.setAttribute("micronaut.http.route.match", "a route");
         assertEquals(4, request.getHeaders().names().size());
+        URI parsed = request.getUri();
+        HttpParameters parameters = request.getParameters();
+        assertEquals("abc.def.ghi", parameters.get("token"));
+        assertSame(parsed, request.getUri(), "Micronaut caches the parsed URI");
+        assertSame(parameters, request.getParameters(), "and the decoded parameters");
 
         UpgradeRequestTrim.trim(request);
 
@@ -38,6 +48,11 @@ class UpgradeRequestTrimTest {
         assertTrue(upgrade.headers().isEmpty(), "Netty's request shares the headers");
         assertFalse(request.getAttribute("micronaut.http.route.match").isPresent());
         assertEquals("/ws", request.getPath(), "the request line stays readable");
+        assertNotSame(parsed, request.getUri(), "the cached URI was dropped and is parsed again");
+        assertEquals(parsed, request.getUri());
+        assertNotSame(parameters, request.getParameters(), "the cached parameters were dropped");
+        assertEquals("abc.def.ghi", request.getParameters().get("token"),
+                "and are decoded again when asked");
         ch.finishAndReleaseAll();
     }
 
