@@ -24,6 +24,7 @@ import io.parley.gateway.auth.AccessToken;
 import io.parley.gateway.auth.TokenService;
 import io.parley.gateway.typing.TypingRelay;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.MDC;
 
@@ -91,7 +92,7 @@ final class ChatSocket {
             } else if (token.isEmpty()) {
                 session.close(UNAUTHORIZED);
             } else if (session.isOpen()) {
-                admit(session, admitted, token.get(), device);
+                admit(session, request, admitted, token.get(), device);
             }
         });
     }
@@ -100,10 +101,11 @@ final class ChatSocket {
      * Registers the socket, then checks the token once more: a logout that happened between the
      * first check and the registration was announced before this socket could be found, but its
      * revocation key is visible now. Welcome only once presence has the socket and the token
-     * still stands: from then on, pushes can find it.
+     * still stands: from then on, pushes can find it, and the upgrade request Micronaut keeps for
+     * the socket's life is emptied ({@link UpgradeRequestTrim}), on the socket's event loop.
      */
-    private void admit(WebSocketSession session, AtomicReference<SocketConnection> admitted,
-                       AccessToken token, String device) {
+    private void admit(WebSocketSession session, HttpRequest<?> request,
+                       AtomicReference<SocketConnection> admitted, AccessToken token, String device) {
         SocketConnection connection = new SocketConnection(token.userId(), token.tokenId(),
                 UUID.randomUUID().toString(), device, clock.millis(), session, delivery);
         admitted.set(connection);
@@ -117,8 +119,18 @@ final class ChatSocket {
                         connections.welcome(connection, new WelcomeFrame(connection.userId(),
                                 gateway.id(), connection.connectionId(),
                                 (int) limits.current().heartbeatInterval().toSeconds()));
+                        trimLater(session, request);
                     }
                 });
+    }
+
+    private static void trimLater(WebSocketSession session, HttpRequest<?> request) {
+        Channel channel = SessionChannel.of(session);
+        if (channel == null) {
+            UpgradeRequestTrim.trim(request);
+        } else {
+            channel.eventLoop().execute(() -> UpgradeRequestTrim.trim(request));
+        }
     }
 
     @OnMessage(maxPayloadLength = 1 << 20)
