@@ -34,6 +34,18 @@ describe('AttentionApi', () => {
     expect(badges.size).toBe(1);
   });
 
+  it('reads which groups are large from GET /api/sync, skipping rows it cannot read', async () => {
+    const { api } = apiAnswering(() =>
+      json(200, {
+        inboxSeq: 3, items: [], hasMore: false, badges: [],
+        largeGroups: [{ conversationId: 'g_9', lastSeq: 1200, readSeq: 1180, unread: 20 }, { lastSeq: 1 }],
+      }),
+    );
+    const { largeGroups, badges } = await new AttentionApi(api).attention();
+    expect([...largeGroups]).toEqual(['g_9']);
+    expect(badges.size).toBe(0);
+  });
+
   it('knows tombstones and whether I may still recall', () => {
     const now = 1_000_000;
     const mine = { mine: true, seq: 3, sentAt: now - 1000, text: 'hi' };

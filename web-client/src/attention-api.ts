@@ -46,7 +46,20 @@ export class AttentionApi {
 
   /** Muted conversations and unread mentions, by conversation id. */
   async badges(): Promise<Map<string, Badge>> {
+    return (await this.attention()).badges;
+  }
+
+  /**
+   * The badges, and which of my groups are large (read diffusion, `largeGroups`): their pushes
+   * are not confirmed with `received` (docs/protocol.md, "Large groups").
+   */
+  async attention(): Promise<{ badges: Map<string, Badge>; largeGroups: Set<string> }> {
     const answer = fields(await this.api.request<unknown>('GET', '/api/sync?limit=1'));
+    const largeGroups = new Set<string>();
+    for (const g of Array.isArray(answer.largeGroups) ? answer.largeGroups : []) {
+      const f = fields(g);
+      if (typeof f.conversationId === 'string') largeGroups.add(f.conversationId);
+    }
     const out = new Map<string, Badge>();
     for (const b of Array.isArray(answer.badges) ? answer.badges : []) {
       const f = fields(b);
@@ -57,7 +70,7 @@ export class AttentionApi {
         muted: f.muted === true,
       });
     }
-    return out;
+    return { badges: out, largeGroups };
   }
 }
 

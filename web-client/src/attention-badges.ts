@@ -1,16 +1,20 @@
-// The mention and mute marks of the conversation list (issue #12), from GET /api/sync's badges.
-// One shared instance: the list reads it while rendering, the chat view refreshes it.
+// The mention and mute marks of the conversation list (issue #12), from GET /api/sync's badges,
+// and which groups are large (its largeGroups: their pushes need no `received`). One shared
+// instance: the list reads it while rendering, the chat view refreshes it.
 
 import type { AttentionApi, Badge } from './attention-api';
 import { el } from './element';
 
 export class AttentionBadges {
   private badges = new Map<string, Badge>();
+  private largeGroups = new Set<string>();
   private readonly listeners: (() => void)[] = [];
 
   async refresh(api: AttentionApi): Promise<void> {
     try {
-      this.badges = await api.badges();
+      const now = await api.attention();
+      this.badges = now.badges;
+      this.largeGroups = now.largeGroups;
       this.listeners.forEach((l) => l());
     } catch (e) {
       console.warn('[parley] badges not refreshed', e);
@@ -26,6 +30,11 @@ export class AttentionBadges {
     const b = this.badges.get(conversationId) ?? { conversationId, mentions: 0, muted: false };
     this.badges.set(conversationId, { ...b, muted });
     this.listeners.forEach((l) => l());
+  }
+
+  /** A group above the threshold (read diffusion) when last refreshed. */
+  isLargeGroup(conversationId: string): boolean {
+    return this.largeGroups.has(conversationId);
   }
 
   isMuted(conversationId: string): boolean {

@@ -17,6 +17,7 @@ import { ConversationsApi, type ConversationRow } from './conversations-api';
 import type { Directory } from './directory';
 import type { MessageFrame, ServerFrame, WelcomeFrame } from './frames';
 import { wireAttention } from './attention-wiring';
+import { attention } from './attention-badges';
 import { ApiError, ErrorCodes, type ParleyApi } from './http-api';
 import { sendImage } from './image-send';
 import { ImageCache } from './message-image';
@@ -79,7 +80,12 @@ export class ChatView {
       rows: (rows) => this.learnNames(rows),
       failed: (message) => options.toast(`Could not load your conversations: ${message}`),
     });
-    this.received = new ReceivedBatcher((frame) => this.socket.send(frame));
+    this.received = new ReceivedBatcher(
+      (frame) => this.socket.send(frame),
+      undefined,
+      undefined,
+      (conversationId) => !attention.isLargeGroup(conversationId),
+    );
     this.marker = new ReadMarker((conversationId, seq) =>
       conversationsApi.markRead(conversationId, seq).then((state) => store.applyReadState(state)),
     );

@@ -14,6 +14,23 @@ function setUp() {
 }
 
 describe('ReceivedBatcher', () => {
+  it('does not confirm the pushes of a large group (read diffusion), and still the others', () => {
+    const sent: ReceivedFrame[] = [];
+    const timers: (() => void)[] = [];
+    const batcher = new ReceivedBatcher(
+      (frame) => sent.push(frame),
+      { setTimeout: (fn) => timers.push(fn), clearTimeout: () => timers.splice(0) },
+      50,
+      (conversationId) => conversationId !== 'g_big',
+    );
+    batcher.note('g_big', 41);
+    expect(timers).toHaveLength(0);
+    batcher.note('g_small', 5);
+    batcher.note('g_big', 42);
+    timers.splice(0).forEach((fn) => fn());
+    expect(sent).toEqual([{ type: 'received', conversationId: 'g_small', seq: 5 }]);
+  });
+
   it('confirms a burst with one frame per conversation, carrying its highest seq', () => {
     const { sent, timers, batcher, fire } = setUp();
     batcher.note('d_1_2', 7);

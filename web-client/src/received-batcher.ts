@@ -2,6 +2,8 @@
 // conversation: frames that arrive together are confirmed once, with the highest seq of each
 // conversation. A duplicate is confirmed too: it is the gateway pushing again because it did not
 // hear of the first copy. The short wait is far below the gateway's first redelivery (1 s).
+// A large group's pushes (read diffusion) are not confirmed: the gateway keeps no copy of them to
+// redeliver, and a hole in their seqs is filled from history (chat-sync.ts).
 
 import type { ReceivedFrame } from './frames';
 import { browserTimers, type Timers } from './timers';
@@ -16,10 +18,12 @@ export class ReceivedBatcher {
     private readonly send: (frame: ReceivedFrame) => void,
     private readonly deps: Timers = browserTimers(),
     private readonly delayMs = RECEIVED_BATCH_MS,
+    private readonly confirms: (conversationId: string) => boolean = () => true,
   ) {}
 
   /** A message frame of this conversation with this seq has arrived. */
   note(conversationId: string, seq: number): void {
+    if (!this.confirms(conversationId)) return;
     this.highest.set(conversationId, Math.max(seq, this.highest.get(conversationId) ?? 0));
     this.timer ??= this.deps.setTimeout(() => this.flush(), this.delayMs);
   }

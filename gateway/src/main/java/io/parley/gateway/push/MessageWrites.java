@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes one pushed message to its sockets, from a push topic or from a room: encoded once, kept
- * for redelivery until {@code received}, counted for the delivery latency, in a span of the
+ * for redelivery until {@code received} (push topic only: a room's message is not), counted for the delivery latency, in a span of the
  * send's trace when it has one.
  */
 @Singleton
@@ -27,12 +27,19 @@ final class MessageWrites {
         this.meters = meters;
     }
 
+    /**
+     * @param untilConfirmed kept per socket for redelivery until {@code received} (the push
+     *                       topic); false for a large group's room, whose timeline clients fill
+     *                       holes from ({@link Connections#pushRoom})
+     */
     void write(String topic, List<String> connectionIds, ChatMessage message, long ingressAtMs,
-               Map<String, String> trace) {
+               Map<String, String> trace, boolean untilConfirmed) {
         Span span = trace.isEmpty() ? Span.getInvalid()
                 : Traces.start("consume " + topic, SpanKind.CONSUMER, trace);
         try {
-            int written = connections.pushAll(connectionIds, MessageFrame.of(message));
+            MessageFrame frame = MessageFrame.of(message);
+            int written = untilConfirmed ? connections.pushAll(connectionIds, frame)
+                    : connections.pushRoom(connectionIds, frame);
             for (int i = 0; i < written; i++) {
                 meters.delivered(ingressAtMs);
             }

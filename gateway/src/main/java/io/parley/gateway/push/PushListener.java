@@ -116,6 +116,6 @@ public final class PushListener extends EnvelopeListener {
 
     private void deliver(Delivery d) {
         writes.write(pushTopic, d.getConnectionIdsList(), d.getMessage(), d.getIngressAtMs(),
-                d.getTraceMap());
+                d.getTraceMap(), true);
     }
 }

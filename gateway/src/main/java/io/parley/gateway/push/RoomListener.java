@@ -24,7 +24,8 @@ import java.util.Set;
  * ({@code <ns>.gateway.<id>.rooms}), on its own consumer thread and workers, apart from the push
  * topic: a busy large group delays no 1:1 push. A membership change updates the room index; a
  * large group's message goes to the local sockets of the room but the sending one and the
- * skipped (muted, unmentioned) users; a recall without connections to every socket of the room.
+ * skipped (muted, unmentioned) users, written once and not kept for redelivery (the group's
+ * timeline is the source of truth: clients fill a hole in its seqs from history); a recall without connections to every socket of the room.
  * Records are keyed by conversation, and a partition's records are handled in order, so a kick
  * is in the index before any later message of that group is written.
  */
@@ -70,7 +71,8 @@ public final class RoomListener extends EnvelopeListener {
             }
         } else if (envelope.hasRoomDelivery()) {
             RoomDelivery d = envelope.getRoomDelivery();
-            writes.write(topic, audience(d), d.getMessage(), d.getIngressAtMs(), d.getTraceMap());
+            writes.write(topic, audience(d), d.getMessage(), d.getIngressAtMs(), d.getTraceMap(),
+                    false);
         } else if (envelope.hasRecalled()) {
             RecallFrame frame = RecallFrame.of(envelope.getRecalled().getMessage());
             for (RoomIndex.Member m : rooms.members(envelope.getRecalled().getMessage()

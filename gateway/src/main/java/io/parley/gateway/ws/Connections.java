@@ -117,6 +117,22 @@ public final class Connections {
      * returns how many of the sockets this gateway still holds.
      */
     public int pushAll(List<String> connectionIds, MessageFrame frame) {
+        return push(connectionIds, frame, true);
+    }
+
+    /**
+     * Pushes a large group's message (read diffusion) to the room's sockets, encoded once, and
+     * keeps nothing per socket: the group's timeline is the source of truth, so a frame written
+     * to an open socket is not redelivered and its {@code received} is not needed. A socket that
+     * loses frames is closed (4412, a write that fails) and its client catches up by seq; a
+     * client that sees a hole in the group's seqs fills it from history (docs/protocol.md,
+     * "Large groups"). Returns how many of the sockets this gateway still holds.
+     */
+    public int pushRoom(List<String> connectionIds, MessageFrame frame) {
+        return push(connectionIds, frame, false);
+    }
+
+    private int push(List<String> connectionIds, MessageFrame frame, boolean untilConfirmed) {
         long now = clock.millis();
         List<SocketConnection> targets = new ArrayList<>(connectionIds.size());
         for (String id : connectionIds) {
@@ -124,7 +140,7 @@ public final class Connections {
             if (c == null || !c.isOpen()) {
                 continue;
             }
-            if (!c.unconfirmed().pushed(frame, now)) {
+            if (untilConfirmed && !c.unconfirmed().pushed(frame, now)) {
                 meters.pushedAgainSuppressed();
                 continue; // the socket has it already (pending or confirmed)
             }

@@ -67,9 +67,14 @@ final class Unconfirmed {
      * The client holds the conversation's message {@code seq} and, cumulatively, the ones up to it
      * that this socket wrote before it (one socket delivers in order). A lower seq written after
      * it (pushed late, or pushed again) is not confirmed by it: the client may never have had it.
-     * A confirmation of a seq not pending here confirms only that seq.
+     * A confirmation of a seq not pending here confirms only that seq. A large group's
+     * {@code received} finds nothing here (room pushes are not kept): it costs a look at an
+     * empty map, and nothing is remembered.
      */
     synchronized void received(String conversationId, long seq) {
+        if (byMessageId.isEmpty()) {
+            return;
+        }
         long upTo = byMessageId.values().stream()
                 .filter(e -> e.frame.conversationId().equals(conversationId)
                         && e.frame.seq() == seq)

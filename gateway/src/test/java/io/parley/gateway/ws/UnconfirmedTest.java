@@ -38,6 +38,16 @@ class UnconfirmedTest {
     }
 
     @Test
+    void aLargeGroupsReceivedFindsNothingAndLeavesTheOthersPending() {
+        // a room push is not kept: its received confirms nothing and remembers nothing
+        pending.received("g_big", 40);
+        assertTrue(pending.pushed(message("d1", "d_1_2", 1), 0));
+        pending.received("g_big", 41);
+        assertEquals(1, pending.size());
+        assertEquals(List.of("d1"), ids(pending.due(1_000)));
+    }
+
+    @Test
     void aCumulativeConfirmationClearsThatConversationUpToItsSeq() {
         pending.pushed(message("a1", "d_1_2", 1), 0);
         pending.pushed(message("a2", "d_1_2", 2), 0);

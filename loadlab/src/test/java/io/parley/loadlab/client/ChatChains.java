@@ -12,6 +12,7 @@ import java.util.function.Function;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -55,6 +56,7 @@ public final class ChatChains {
                 .exec(connect("connect"))
                 // no socket (login or connect failed under load): Gatling's report counts the KO
                 .exitHereIfFailed()
+                .exec(learnLargeGroups())
                 .exec(chatFollowingDrains())
                 .exec(reconnect ? reconnectAndCatchUp() : catchUp());
     }
@@ -124,6 +126,24 @@ public final class ChatChains {
                         .exec(connect(name)));
     }
 
+    /**
+     * A group member asks {@code GET /api/sync?limit=1} which of its groups are large (read
+     * diffusion), as the web client does: those pushes are not confirmed. Refused or unanswered
+     * (a busy gateway), the client confirms everything, which the gateway ignores cheaply.
+     */
+    public static ChainBuilder learnLargeGroups() {
+        return doIf(s -> user(s).sim().peerId() == 0).then(
+                exec(http("sync").get(s -> user(s).gateway() + "/api/sync?limit=1")
+                        .header("Authorization", s -> "Bearer " + s.getString("token"))
+                        .check(status().is(200), bodyString().saveAs("sync")))
+                .exec(s -> {
+                    if (s.contains("sync")) {
+                        user(s).onSync(s.getString("sync"));
+                    }
+                    return s.markAsSucceeded().remove("sync");
+                }));
+    }
+
     /** Reads, sends, confirms and pings until the user's schedule and drain are over. */
     public static ChainBuilder chat() {
         return chatWhile(s -> user(s).active());
@@ -163,6 +183,8 @@ public final class ChatChains {
                 .exec(s -> s.set("out", user(s).due()))
                 .foreach(s -> s.getList("out"), "frame").on(
                         exec(send(s -> s.getString("frame"))))
+                // a hole in a large group's seqs: nothing pushes it again, history has it
+                .doIf(s -> user(s).hasGap()).then(catchUpAfter(s -> user(s).takeGap()))
                 // a write on a closed or crashed socket fails the session: Gatling's report
                 // counts the KO, the client moves on
                 .exec(s -> {
@@ -212,7 +234,12 @@ public final class ChatChains {
      * the run's final one covers it.
      */
     public static ChainBuilder catchUp() {
-        return exec(s -> s.set("after", user(s).catchUpAfter()).set("catchUpTries", 0))
+        return catchUpAfter(s -> user(s).catchUpAfter());
+    }
+
+    /** Pages the conversation's history after the seq given, as {@link #catchUp()} does. */
+    private static ChainBuilder catchUpAfter(Function<Session, Long> start) {
+        return exec(s -> s.set("after", start.apply(s)).set("catchUpTries", 0))
                 .asLongAs(s -> s.getLong("after") >= 0).on(
                         exec(http("catch-up").get(s -> user(s).gateway() + "/api/conversations/"
                                         + user(s).sim().conversationId() + "/messages?limit=50&afterSeq="

@@ -34,6 +34,10 @@ public final class ChatUser {
     private final List<String> confirmIds = new ArrayList<>();
     private final Map<String, Long> unacked = new HashMap<>(); // clientMsgId -> last attempt
     private final Map<String, Long> held = new HashMap<>();
+    /** Large groups (sync's {@code largeGroups}): their pushes are not confirmed. */
+    private java.util.Set<String> largeGroups = java.util.Set.of();
+    /** A large group's hole: the seq held before it, to page history after; -1 for none. */
+    private long gapAfter = -1;
     private final long sendUntilMs;
     private long nextSendMs;
     private long nextConfirmMs;
@@ -228,9 +232,16 @@ public final class ChatUser {
                 String clientMsgId = f.path("clientMsgId").asText();
                 ledger.pushed(me.userId(), clientMsgId, f.path("messageId").asText(), cid, seq,
                         atMs);
+                boolean large = largeGroups.contains(cid);
+                long before = held.getOrDefault(cid, cid.equals(me.conversationId())
+                        ? me.baselineSeq() : seq - 1);
+                if (large && seq > before + 1 && gapAfter < 0) {
+                    // no redelivery fills a large group's hole: page the history after it
+                    gapAfter = before;
+                }
                 held.merge(cid, seq, Math::max);
                 pushes++;
-                if (confirms) {
+                if (confirms && !large) {
                     toConfirm.merge(cid, seq, Math::max);
                     confirmIds.add(clientMsgId);
                 }
@@ -298,6 +309,39 @@ public final class ChatUser {
             until = Math.min(until, now + resendAfterMs);
         }
         return Duration.ofMillis(Math.max(1, until - now));
+    }
+
+    /**
+     * The large groups of {@code GET /api/sync}'s answer: their pushes (read diffusion) are not
+     * confirmed with {@code received}, as the web client does (docs/protocol.md, "Large groups").
+     */
+    public void onSync(String body) {
+        try {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (JsonNode g : Api.JSON.readTree(body).path("largeGroups")) {
+                out.add(g.path("conversationId").asText());
+            }
+            largeGroups = out;
+        } catch (java.io.IOException e) {
+            errors++;
+        }
+    }
+
+    /** Whether this client takes the conversation for a large group. */
+    public boolean largeGroup(String conversationId) {
+        return largeGroups.contains(conversationId);
+    }
+
+    /** A large group's hole seen in its live seqs: the seq to page after (and forget it); -1: none. */
+    public long takeGap() {
+        long g = gapAfter;
+        gapAfter = -1;
+        return g;
+    }
+
+    /** Whether a hole in a large group's seqs waits to be filled from history. */
+    public boolean hasGap() {
+        return gapAfter >= 0;
     }
 
     /** Where catch-up starts: this run's history begins after the baseline. */

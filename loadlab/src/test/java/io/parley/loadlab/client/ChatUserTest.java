@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,6 +66,35 @@ class ChatUserTest {
                 + "\",\"messageId\":\"m1\",\"conversationId\":\"d_1_2\",\"seq\":1}";
         user.onFrames(List.of(text(ack), text(ack)));
         assertEquals(0, ledger.report().inconsistent());
+    }
+
+    @Test
+    void aLargeGroupsPushesAreNotConfirmedAndAHoleInItsSeqsIsPagedFromHistory() {
+        SimUser member = new SimUser(1, "+1700000001", "pw", 3, URI.create("http://127.0.0.1:1"),
+                0, "g_9", List.of(3L), 10, "token");
+        ChatUser reader = new ChatUser(member, ledger, new SendSchedule(now - 1, 1_000,
+                List.of(0.0)), "t", now + 60_000, true, 0, 0, ChatUser.DEFAULT_TICK_MS);
+        reader.onSync("{\"items\":[],\"largeGroups\":[{\"conversationId\":\"g_9\","
+                + "\"lastSeq\":10}],\"badges\":[]}");
+        assertTrue(reader.largeGroup("g_9"));
+        reader.onFrames(List.of(text(push("g_9", 11)), text(push("g_9", 12))));
+        assertFalse(reader.hasGap(), "11 and 12 follow the baseline 10");
+        assertTrue(reader.due().stream().noneMatch(f -> f.contains("received")),
+                "a large group's pushes are not confirmed");
+        reader.onFrames(List.of(text(push("g_9", 14))));
+        assertTrue(reader.hasGap());
+        assertEquals(12, reader.takeGap(), "page the history after the last seq before the hole");
+        assertFalse(reader.hasGap());
+
+        // a small group's pushes are confirmed as before
+        user.onFrames(List.of(text(push("d_1_2", 1))));
+        assertTrue(user.due().stream().anyMatch(f -> f.contains("\"received\"")));
+    }
+
+    private static String push(String conversationId, long seq) {
+        return "{\"type\":\"message\",\"messageId\":\"m" + seq + "\",\"clientMsgId\":\"c"
+                + seq + "\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + seq
+                + ",\"from\":5}";
     }
 
     private static String idOf(String sendFrame) {
