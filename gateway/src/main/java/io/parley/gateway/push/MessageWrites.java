@@ -32,7 +32,8 @@ final class MessageWrites {
         Span span = trace.isEmpty() ? Span.getInvalid()
                 : Traces.start("consume " + topic, SpanKind.CONSUMER, trace);
         try {
-            int written = connections.pushAll(connectionIds, MessageFrame.of(message));
+            int written = connections.pushAll(connectionIds, MessageFrame.of(message),
+                    ingressAtMs);
             for (int i = 0; i < written; i++) {
                 meters.delivered(ingressAtMs);
             }

@@ -114,9 +114,10 @@ public final class Connections {
     /**
      * Pushes one message to many sockets, encoding the frame once for all of them, and keeps it
      * per socket until the client confirms it, so that {@link Redelivery} can push it again;
-     * returns how many of the sockets this gateway still holds.
+     * returns how many of the sockets this gateway still holds. {@code ingressAtMs} (the sender's
+     * gateway ingress, 0 when unknown) times the write on each socket's loop.
      */
-    public int pushAll(List<String> connectionIds, MessageFrame frame) {
+    public int pushAll(List<String> connectionIds, MessageFrame frame, long ingressAtMs) {
         long now = clock.millis();
         List<SocketConnection> targets = new ArrayList<>(connectionIds.size());
         for (String id : connectionIds) {
@@ -135,7 +136,8 @@ public final class Connections {
             }
             targets.add(c);
         }
-        return targets.isEmpty() ? 0 : outbound.writeAll(targets, codec.encodeServer(frame));
+        return targets.isEmpty() ? 0 : outbound.writeAll(targets, codec.encodeServer(frame),
+                ingressAtMs);
     }
 
     /** Writes a message again to the sockets that did not confirm it, encoded once for all. */
