@@ -34,7 +34,9 @@ scrape() {
 }
 
 scrape before
-"$@"
+# a failed run (loss, unanswered sends) still gets its stages; its exit status is kept
+rc=0
+"$@" || rc=$?
 scrape after
 OUT=${OUT:-$(ls -dt "$ROOT"/loadlab/target/runs/*/ 2>/dev/null | head -1)}
 OUT=${OUT:-$TMP}
@@ -89,3 +91,4 @@ for r in rows:
     print(f"{r['stage']:40} {r['count']:>8} {r['p50']:>8} {r['p95']:>8} {r['p99']:>8}")
 print('written', out)
 PY
+exit "$rc"
