@@ -1,6 +1,7 @@
 package io.parley.platform.kafka;
 
 import io.parley.platform.metrics.KafkaClientMeters;
+import io.parley.platform.metrics.Stage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -45,6 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * asynchronously every {@code commitInterval} (synchronously when partitions are revoked and at
  * close). An unexpected error in the loop closes that Kafka consumer and starts a new one from
  * the committed offsets after a backoff; {@link #isLive()} is false until it polls again.
+ * Two {@link Stage}s time each record from its create time: {@code kafka.<stage>.polled} when a
+ * poll returns it, {@code kafka.<stage>.started} when its batch's worker starts (the difference
+ * is the wait behind the partition's batch in hand).
  */
 public final class EnvelopeConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeConsumer.class);
@@ -69,9 +73,20 @@ public final class EnvelopeConsumer implements AutoCloseable {
     private volatile boolean assigned;
     private volatile boolean positioned;
     private volatile Session current;
+    private final Stage polled;
+    private final Stage started;
 
     public EnvelopeConsumer(KafkaSettings settings, String groupId, List<String> topics,
                             StartAt startAt, BatchHandler handler, DeadLetters deadLetters) {
+        this(settings, groupId, topics, startAt, handler, deadLetters, "consumer");
+    }
+
+    /** {@code stage} names this consumer's stages ({@code kafka.<stage>.polled}, {@code .started}). */
+    public EnvelopeConsumer(KafkaSettings settings, String groupId, List<String> topics,
+                            StartAt startAt, BatchHandler handler, DeadLetters deadLetters,
+                            String stage) {
+        this.polled = Stage.of("kafka." + stage + ".polled");
+        this.started = Stage.of("kafka." + stage + ".started");
         this.settings = settings;
         this.groupId = groupId;
         this.topics = topics;
@@ -201,6 +216,10 @@ public final class EnvelopeConsumer implements AutoCloseable {
                     records = ConsumerRecords.empty();
                 }
                 healthy = true;
+                long now = System.currentTimeMillis();
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    polled.sinceMs(r.timestamp(), now);
+                }
                 for (TopicPartition tp : records.partitions()) {
                     dispatch(tp, records.records(tp));
                 }
@@ -239,6 +258,10 @@ public final class EnvelopeConsumer implements AutoCloseable {
             inFlight.put(tp, outcome);
             workers.execute(() -> {
                 try {
+                    long now = System.currentTimeMillis();
+                    for (ConsumerRecord<String, byte[]> r : batch) {
+                        started.sinceMs(r.timestamp(), now);
+                    }
                     outcome.complete(attempts.run(tp, batch,
                             () -> running && open && !revoking.contains(tp)));
                 } catch (Throwable e) {

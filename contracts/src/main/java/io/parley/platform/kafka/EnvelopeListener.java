@@ -41,6 +41,15 @@ public abstract class EnvelopeListener implements ApplicationEventListener<Serve
         return List.of();
     }
 
+    /**
+     * The name of this consumer's stages ({@code kafka.<stage>.polled}, {@code .started}):
+     * the role up to its first dot by default ({@code logic}, {@code gateway}).
+     */
+    protected String stage() {
+        int dot = role.indexOf('.');
+        return dot < 0 ? role : role.substring(0, dot);
+    }
+
     /** Where the group starts when it has no committed offset: the beginning by default. */
     protected EnvelopeConsumer.StartAt startAt() {
         return EnvelopeConsumer.StartAt.EARLIEST;
@@ -61,7 +70,7 @@ public abstract class EnvelopeListener implements ApplicationEventListener<Serve
         producedTopics(kafka).forEach(provisioner::ensure);
         provisioner.ensure(deadLetters.topic());
         consumer = new EnvelopeConsumer(kafka, kafka.group(role), consumed, startAt(), this,
-                deadLetters).start();
+                deadLetters, stage()).start();
     }
 
     @Override

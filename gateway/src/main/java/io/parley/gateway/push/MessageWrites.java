@@ -38,8 +38,8 @@ final class MessageWrites {
                 : Traces.start("consume " + topic, SpanKind.CONSUMER, trace);
         try {
             MessageFrame frame = MessageFrame.of(message);
-            int written = untilConfirmed ? connections.pushAll(connectionIds, frame)
-                    : connections.pushRoom(connectionIds, frame);
+            int written = untilConfirmed ? connections.pushAll(connectionIds, frame, ingressAtMs)
+                    : connections.pushRoom(connectionIds, frame, ingressAtMs);
             for (int i = 0; i < written; i++) {
                 meters.delivered(ingressAtMs);
             }

@@ -48,6 +48,12 @@ public final class RoomListener extends EnvelopeListener {
         this.topic = kafka.roomsTopic();
     }
 
+    /** Its stages are {@code kafka.rooms.*}, apart from the push topic's. */
+    @Override
+    protected String stage() {
+        return "rooms";
+    }
+
     @Override
     protected List<String> topics(KafkaSettings kafka) {
         return List.of(kafka.roomsTopic());

@@ -114,10 +114,11 @@ public final class Connections {
     /**
      * Pushes one message to many sockets, encoding the frame once for all of them, and keeps it
      * per socket until the client confirms it, so that {@link Redelivery} can push it again;
-     * returns how many of the sockets this gateway still holds.
+     * returns how many of the sockets this gateway still holds. {@code ingressAtMs} (the sender's
+     * gateway ingress, 0 when unknown) times the write on each socket's loop.
      */
-    public int pushAll(List<String> connectionIds, MessageFrame frame) {
-        return push(connectionIds, frame, true);
+    public int pushAll(List<String> connectionIds, MessageFrame frame, long ingressAtMs) {
+        return push(connectionIds, frame, ingressAtMs, true);
     }
 
     /**
@@ -128,11 +129,12 @@ public final class Connections {
      * client that sees a hole in the group's seqs fills it from history (docs/protocol.md,
      * "Large groups"). Returns how many of the sockets this gateway still holds.
      */
-    public int pushRoom(List<String> connectionIds, MessageFrame frame) {
-        return push(connectionIds, frame, false);
+    public int pushRoom(List<String> connectionIds, MessageFrame frame, long ingressAtMs) {
+        return push(connectionIds, frame, ingressAtMs, false);
     }
 
-    private int push(List<String> connectionIds, MessageFrame frame, boolean untilConfirmed) {
+    private int push(List<String> connectionIds, MessageFrame frame, long ingressAtMs,
+                     boolean untilConfirmed) {
         long now = clock.millis();
         List<SocketConnection> targets = new ArrayList<>(connectionIds.size());
         for (String id : connectionIds) {
@@ -151,7 +153,8 @@ public final class Connections {
             }
             targets.add(c);
         }
-        return targets.isEmpty() ? 0 : outbound.writeAll(targets, codec.encodeServer(frame));
+        return targets.isEmpty() ? 0 : outbound.writeAll(targets, codec.encodeServer(frame),
+                ingressAtMs);
     }
 
     /** Writes a message again to the sockets that did not confirm it, encoded once for all. */

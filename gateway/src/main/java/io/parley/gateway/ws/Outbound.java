@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.websocket.CloseReason;
+import io.parley.platform.metrics.Stage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -45,6 +46,7 @@ final class Outbound {
     private final AtomicLong failed = new AtomicLong();
     private final FlushBatches flushes;
     private final SlowClose slowClose;
+    private final Stage onLoop = Stage.of("gateway.written");
 
     Outbound(OutboundSettings settings, MeterRegistry registry) {
         this.settings = settings;
@@ -97,6 +99,14 @@ final class Outbound {
      * {@code welcome} counts).
      */
     int writeAll(List<SocketConnection> sockets, String text) {
+        return writeAll(sockets, text, 0);
+    }
+
+    /**
+     * As {@link #writeAll(List, String)}, timing each socket's write on its loop from the
+     * message's gateway ingress ({@code gateway.written}; 0: unknown, not timed).
+     */
+    int writeAll(List<SocketConnection> sockets, String text, long ingressAtMs) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         long bytes = utf8.length;
         // never released: the frames are views; the garbage collector frees it with the last one
@@ -121,7 +131,10 @@ final class Outbound {
         }
         for (Map.Entry<EventLoop, List<SocketConnection>> e : byLoop.entrySet()) {
             pending.addAndGet(bytes * e.getValue().size());
-            e.getKey().execute(() -> writeOnLoop(e.getKey(), e.getValue(), shared, bytes));
+            e.getKey().execute(() -> {
+                onLoop.sinceMs(ingressAtMs, System.currentTimeMillis());
+                writeOnLoop(e.getKey(), e.getValue(), shared, bytes);
+            });
         }
         return taken;
     }

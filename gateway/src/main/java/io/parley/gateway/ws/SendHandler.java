@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import io.parley.platform.tracing.Traces;
+import io.parley.platform.metrics.Stage;
 import jakarta.inject.Singleton;
 import org.slf4j.MDC;
 
@@ -22,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * naming the client message id, so the client knows to retry or give up. Whether a group's sender
  * is a member is for logic to say (4102, through the same {@code error} frame). With no logic
  * instance registered the send is refused at once with 9002; otherwise it gets 9002 when logic
- * does not answer within {@code im.gateway.ws.ack-timeout} ({@link AckDeadlines}).
+ * does not answer within {@code im.gateway.ws.ack-timeout} ({@link AckDeadlines}). A send is
+ * timed from its frame's arrival to its publish ({@code gateway.admitted}: the rate check's wait)
+ * and to Kafka having it ({@code gateway.produced}).
  */
 @Singleton
 final class SendHandler {
@@ -34,6 +37,8 @@ final class SendHandler {
     private final AckDeadlines acks;
     private final ServiceDirectory directory;
     private final SocketMeters meters;
+    private final Stage admitted = Stage.of("gateway.admitted");
+    private final Stage produced = Stage.of("gateway.produced");
 
     SendHandler(SendRateLimiter rate, UpstreamPublisher upstream, Connections connections,
                 LiveWsLimits limits, AckDeadlines acks, ServiceDirectory directory,
@@ -53,6 +58,7 @@ final class SendHandler {
      * order because each waits for the one before it ({@link SocketConnection#inOrder}).
      */
     void send(SocketConnection from, SendFrame frame) {
+        long receivedAtMs = System.currentTimeMillis();
         meters.send();
         Span span = Traces.start("ws send", SpanKind.SERVER);
         span.setAttribute("parley.user_id", from.userId());
@@ -65,14 +71,15 @@ final class SendHandler {
                             ErrorCode.RATE_LIMITED.defaultMessage());
                     return CompletableFuture.completedFuture(null);
                 }
-                return checked(from, frame);
+                return checked(from, frame, receivedAtMs);
             } finally {
                 MDC.remove("traceId");
             }
         }).whenComplete((done, error) -> span.end()));
     }
 
-    private CompletableFuture<?> checked(SocketConnection from, SendFrame frame) {
+    private CompletableFuture<?> checked(SocketConnection from, SendFrame frame,
+                                         long receivedAtMs) {
         if (frame.text().getBytes(StandardCharsets.UTF_8).length > limits.current().maxTextBytes()) {
             refuse(from, frame, ErrorCode.MESSAGE_TOO_LONG, "text is limited to "
                     + limits.current().maxTextBytes() + " bytes");
@@ -86,8 +93,11 @@ final class SendHandler {
                     ErrorCode.UNAVAILABLE, "no answer from logic in time; retry with the same"
                             + " clientMsgId"));
             // Handed to the producer in order; the next send need not wait for Kafka's answer.
+            admitted.sinceMs(receivedAtMs, System.currentTimeMillis());
             upstream.publish(from, frame).whenComplete((ok, error) -> {
-                if (error != null) {
+                if (error == null) {
+                    produced.sinceMs(receivedAtMs, System.currentTimeMillis());
+                } else {
                     acks.settle(from.connectionId(), frame.clientMsgId());
                     refuse(from, frame, ErrorCode.UNAVAILABLE,
                             "the message was not accepted; retry with the same clientMsgId");

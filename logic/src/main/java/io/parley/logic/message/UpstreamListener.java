@@ -10,6 +10,7 @@ import io.parley.platform.kafka.EnvelopeListener;
 import io.parley.platform.kafka.KafkaSettings;
 import io.parley.platform.kafka.Received;
 import io.parley.platform.kafka.TopicProvisioner;
+import io.parley.platform.metrics.Stage;
 import io.parley.platform.tracing.RecordSpans;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import java.util.List;
  * retry finds the messages already stored and only acks and pushes again (clients de-duplicate by
  * message id). A send that can never succeed is answered with a failure instead. Typing
  * signals in the batch are relayed first; a failure to relay them is logged and does not fail
- * the batch ({@link TypingRelay}).
+ * the batch ({@link TypingRelay}). Each send is timed from its gateway ingress to the batch's
+ * start ({@code logic.started}), its commit ({@code logic.persisted}) and Kafka having its ack and
+ * pushes ({@code logic.pushed}).
  */
 @Singleton
 public final class UpstreamListener extends EnvelopeListener {
@@ -35,6 +38,9 @@ public final class UpstreamListener extends EnvelopeListener {
     private final MessageService messages;
     private final Fanout fanout;
     private final TypingRelay typing;
+    private final Stage started = Stage.of("logic.started");
+    private final Stage persisted = Stage.of("logic.persisted");
+    private final Stage pushed = Stage.of("logic.pushed");
 
     UpstreamListener(MessageService messages, Fanout fanout, KafkaSettings kafka,
                      TopicProvisioner topics, DeadLetters deadLetters, TypingRelay typing) {
@@ -98,7 +104,9 @@ public final class UpstreamListener extends EnvelopeListener {
         if (sends.isEmpty()) {
             return;
         }
+        time(started, upstream);
         List<Outcome> outcomes = messages.persist(sends);
+        time(persisted, upstream);
         List<Sent> decided = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
@@ -108,5 +116,13 @@ public final class UpstreamListener extends EnvelopeListener {
                     o.persisted().audience(), null));
         }
         fanout.sent(decided, "upstream-" + batch.get(0).partition());
+        time(pushed, upstream);
+    }
+
+    private static void time(Stage stage, List<Envelope> sends) {
+        long now = System.currentTimeMillis();
+        for (Envelope e : sends) {
+            stage.sinceMs(e.getIngressAtMs(), now);
+        }
     }
 }
