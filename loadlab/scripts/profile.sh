@@ -64,6 +64,31 @@ keys = ("io/parley", "io.parley", "mariadb", "kafka/clients/producer/KafkaProduc
 for f, c in total_t.most_common(400):
     if any(k in f for k in keys) and 100 * c / n >= 1:
         print(f"{100 * c / n:5.1f}%  {f}")
+# Each sample to the first role its stack matches, with the kernel's share (a leaf frame ending
+# in _[k]: system calls, wake-ups, context switches) and, for kernel samples, the system call.
+roles = (("kafka consumer poll", ("KafkaConsumer.poll",)),
+         ("kafka consumer handler", ("EnvelopeConsumer", "PartitionAttempts")),
+         ("kafka producer", ("kafka/clients/producer",)),
+         ("lettuce (redis)", ("lettuce",)), ("grpc", ("io/grpc",)),
+         ("netty event loop", ("SingleThreadIoEventLoop", "NioEventLoop", "EpollEventLoop")),
+         ("jit", ("Compile", "C2Compiler")), ("gc", ("GC", "DefNew", "VMThread")))
+by_role, kernel_role, calls = collections.Counter(), collections.Counter(), collections.Counter()
+for line in open(sys.argv[1]):
+    stack, _, count = line.rstrip().rpartition(" ")
+    frames, c = stack.split(";"), int(count)
+    role = next((r for r, keys in roles if any(k in stack for k in keys)), "other")
+    by_role[role] += c
+    if frames[-1].endswith("_[k]"):
+        kernel_role[role] += c
+        call = next((f for f in frames if f.startswith("__x64_sys_")), "syscall or interrupt entry/exit")
+        user = [f for f in frames if not f.endswith("_[k]")]
+        calls[f"{call} <- {user[-1] if user else '?'}"] += c
+print("-- by role (of it, kernel)")
+for r, c in by_role.most_common():
+    print(f"{100 * c / n:5.1f}%  {r}  ({100 * kernel_role[r] / n:.1f}%)")
+print(f"-- kernel: {100 * sum(kernel_role.values()) / n:.1f}% of samples, by system call")
+for k, c in calls.most_common(8):
+    print(f"{100 * c / n:5.1f}%  {k}")
 PY
     echo "profile: $out/$s.html ($s.top.txt)"
 done
