@@ -14,7 +14,8 @@ import java.util.List;
  * flushes were 27 % of a gateway's CPU, one per socket per message. A socket written by several
  * pushes that queued on its loop (a burst, a backlog) now gets them in one system call; a socket
  * written by one push is flushed when the loop finishes its current tasks, or after
- * {@code flushAfterBatches} pushes, so a long task queue never holds a frame back for long.
+ * {@code flushAfterBatches} pushes (or slices of one, {@link LoopWrites}), so a long task queue
+ * never holds a frame back for long.
  * Touched only on each loop's own thread: the state is per thread.
  */
 final class FlushBatches {

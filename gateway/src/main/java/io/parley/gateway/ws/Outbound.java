@@ -9,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.parley.platform.metrics.Stage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +43,14 @@ final class Outbound {
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final FlushBatches flushes;
     private final SlowClose slowClose;
-    private final Stage onLoop = Stage.of("gateway.written");
+    private final LoopWrites loops;
 
     Outbound(OutboundSettings settings, MeterRegistry registry) {
         this.settings = settings;
-        this.flushes = new FlushBatches(settings.flushAfterBatches());
         this.slowClose = new SlowClose(settings.slowCloseTimeout());
+        this.loops = new LoopWrites(settings.writeSlice(),
+                new FlushBatches(settings.flushAfterBatches()), this::writeOnLoop);
         Gauge.builder("parley.gateway.outbound.pending.bytes", pending, AtomicLong::get)
                 .description("bytes written to sockets and not yet flushed to the network")
                 .baseUnit("bytes").register(registry);
@@ -92,18 +91,18 @@ final class Outbound {
     /**
      * Writes one frame to many sockets as {@link #write} does, bounded the same way, but encoded
      * to UTF-8 once: every socket's Netty frame is a view of one shared buffer, written on the
-     * socket's event loop in one task per loop (not one cross-thread task per socket) and flushed
-     * with what else that loop wrote meanwhile ({@link FlushBatches}). A loop runs its tasks in
-     * the order given, so a socket's frames keep the order they were written in, whichever of
-     * the two methods wrote them. Returns how many sockets took the frame (held before their
-     * {@code welcome} counts).
+     * socket's event loop (not one cross-thread task per socket), at most
+     * {@code im.gateway.ws.write-slice} sockets per loop task, and flushed with what else that
+     * loop wrote meanwhile ({@link FlushBatches}). A socket's frames keep the order they were
+     * written in, whichever of the two methods wrote them ({@link LoopWrites}). Returns how many
+     * sockets took the frame (held before their {@code welcome} counts).
      */
     int writeAll(List<SocketConnection> sockets, String text) {
         return writeAll(sockets, text, 0);
     }
 
     /**
-     * As {@link #writeAll(List, String)}, timing each socket's write on its loop from the
+     * As {@link #writeAll(List, String)}, timing each slice's write on its loop from the
      * message's gateway ingress ({@code gateway.written}; 0: unknown, not timed).
      */
     int writeAll(List<SocketConnection> sockets, String text, long ingressAtMs) {
@@ -129,38 +128,33 @@ final class Outbound {
                 taken++;
             }
         }
+        LoopWrites.Frame frame = new LoopWrites.Frame(shared, bytes, ingressAtMs, false);
         for (Map.Entry<EventLoop, List<SocketConnection>> e : byLoop.entrySet()) {
             pending.addAndGet(bytes * e.getValue().size());
-            e.getKey().execute(() -> {
-                onLoop.sinceMs(ingressAtMs, System.currentTimeMillis());
-                writeOnLoop(e.getKey(), e.getValue(), shared, bytes);
-            });
+            loops.push(e.getKey(), e.getValue(), frame);
         }
         return taken;
     }
 
-    private void writeOnLoop(EventLoop loop, List<SocketConnection> sockets, ByteBuf shared,
-                             long bytes) {
-        List<Channel> written = new ArrayList<>(sockets.size());
-        for (SocketConnection c : sockets) {
-            if (c.closing()) {
-                // closed as slow after this push took it: its frames would only queue behind
-                // the close frame
-                c.outboundBytes().addAndGet(-bytes);
-                pending.addAndGet(-bytes);
-                continue;
-            }
-            Channel channel = SessionChannel.of(c.session());
-            channel.write(new TextWebSocketFrame(shared.duplicate())).addListener(f -> {
-                c.outboundBytes().addAndGet(-bytes);
-                pending.addAndGet(-bytes);
-                if (!f.isSuccess()) {
-                    countFailed(c, f.cause());
-                }
-            });
-            written.add(channel);
+    /** On the socket's loop, once the frames before this one for it are written. */
+    private Channel writeOnLoop(SocketConnection c, LoopWrites.Frame frame) {
+        long bytes = frame.bytes();
+        if (c.closing()) {
+            // closed as slow after it took this frame: the frame would only queue behind the
+            // close frame
+            c.outboundBytes().addAndGet(-bytes);
+            pending.addAndGet(-bytes);
+            return null;
         }
-        flushes.later(loop, written);
+        Channel channel = SessionChannel.of(c.session());
+        channel.write(new TextWebSocketFrame(frame.shared().duplicate())).addListener(f -> {
+            c.outboundBytes().addAndGet(-bytes);
+            pending.addAndGet(-bytes);
+            if (!f.isSuccess()) {
+                countFailed(c, f.cause());
+            }
+        });
+        return channel;
     }
 
     /** Writes the socket's {@code welcome}, then every frame held for it, in order. */
@@ -181,6 +175,16 @@ final class Outbound {
         if (now > settings.maxOutboundBytes()) {
             c.outboundBytes().addAndGet(-bytes);
             return closeSlow(c);
+        }
+        Channel channel = SessionChannel.of(c.session());
+        if (channel != null) {
+            // through the socket's loop backlog, not sendAsync: a frame must not overtake a push
+            // still waiting there for this socket (LoopWrites)
+            ByteBuf shared = Unpooled.unreleasableBuffer(
+                    Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
+            pending.addAndGet(bytes);
+            loops.single(channel.eventLoop(), c, new LoopWrites.Frame(shared, bytes, 0, true));
+            return true;
         }
         CompletableFuture<String> sent;
         try {

@@ -18,13 +18,22 @@ import java.time.Duration;
  * @param slowCloseTimeout how long a slow consumer's 4412 close frame may take to go out (it
  *                         queues behind the frames the reader did not take); after that the
  *                         connection is dropped without it ({@link SlowClose})
+ * @param writeSlice at most this many sockets are written in one event-loop task for one push;
+ *                   the rest of a large room's push waits for the loop's next turn, so acks and
+ *                   1:1 frames queued on the loop meanwhile are not held behind all of its
+ *                   sockets ({@link LoopWrites}, issue #12)
  */
 @ConfigurationProperties("im.gateway.ws")
 public record OutboundSettings(
         @Bindable(defaultValue = "1048576") @Positive long maxOutboundBytes,
         @Bindable(defaultValue = "16") @Positive int flushAfterBatches,
-        @Bindable(defaultValue = "2s") Duration slowCloseTimeout) {
+        @Bindable(defaultValue = "2s") Duration slowCloseTimeout,
+        @Bindable(defaultValue = "256") @Positive int writeSlice) {
     public OutboundSettings {
+        if (writeSlice <= 0) {
+            throw new IllegalArgumentException("im.gateway.ws.write-slice must be positive: "
+                    + writeSlice);
+        }
         if (slowCloseTimeout == null || slowCloseTimeout.isNegative()
                 || slowCloseTimeout.isZero()) {
             throw new IllegalArgumentException("im.gateway.ws.slow-close-timeout must be positive: "

@@ -40,6 +40,11 @@ public final class SocketConnection {
     private long heldBytes;
     /** The highest seq pushed to this socket per conversation, to notice a push out of order. */
     private final Map<String, Long> highestPushed = new ConcurrentHashMap<>();
+    /**
+     * Frames for this socket waiting in its event loop's backlog ({@link LoopWrites}), not yet
+     * written to its channel. Read and changed on that loop only, hence a plain int.
+     */
+    private int waitingOnLoop;
 
     SocketConnection(long userId, String tokenId, String connectionId, String deviceId,
                      long connectedAtMs, WebSocketSession session, DeliverySettings delivery) {
@@ -155,6 +160,21 @@ public final class SocketConnection {
         heldBytes = 0;
         welcomed = true;
         return out;
+    }
+
+    /** On the socket's event loop: frames for it still wait in the loop's backlog. */
+    boolean waitingOnLoop() {
+        return waitingOnLoop > 0;
+    }
+
+    /** On the socket's event loop: a frame for it joined the loop's backlog. */
+    void queuedOnLoop() {
+        waitingOnLoop++;
+    }
+
+    /** On the socket's event loop: its oldest frame in the loop's backlog was written. */
+    void leftLoopQueue() {
+        waitingOnLoop--;
     }
 
     long lastSeenMs() {

@@ -60,7 +60,7 @@ class OutboundTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Outbound outbound = new Outbound(
-            new OutboundSettings(1000, 16, Duration.ofSeconds(2)), registry);
+            new OutboundSettings(1000, 16, Duration.ofSeconds(2), 256), registry);
     private final SlowSession session = new SlowSession();
     private final SocketConnection socket = new SocketConnection(1, "t", "c", "d", 0,
             session.proxy(), new DeliverySettings(Duration.ofSeconds(1), 3, 500, 64));

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One frame to many Netty sockets: one shared encoding, each socket's order, the same bound. */
 class OutboundWriteAllTest {
     private final Outbound outbound = new Outbound(
-            new OutboundSettings(1000, 16, Duration.ofSeconds(2)), new SimpleMeterRegistry());
+            new OutboundSettings(1000, 16, Duration.ofSeconds(2), 256), new SimpleMeterRegistry());
 
     private record Socket(EmbeddedChannel channel, SocketConnection connection) {
         List<String> texts() {
