@@ -194,6 +194,7 @@ public final class EnvelopeConsumer implements AutoCloseable {
                     startAt == StartAt.LATEST ? "latest" : "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis(),
+                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, settings.fetchMinBytes(),
                     ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
                     (int) settings.sessionTimeout().toMillis(),
                     ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,

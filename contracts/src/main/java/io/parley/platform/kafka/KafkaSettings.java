@@ -37,6 +37,12 @@ import java.time.Duration;
  *                       fetches, so this bounds how often an idle consumer's empty fetch
  *                       returns (idle CPU) and, only when a partition's backlog is full, how
  *                       long its resume may wait
+ * @param linger         how long the producer holds a record for others to the same partition
+ *                       ({@code linger.ms}): a batch's acks and pushes, and the sends of one
+ *                       gateway arriving close together, then share one produce request
+ * @param fetchMinBytes  bytes the broker gathers before it answers a consumer's fetch
+ *                       ({@code fetch.min.bytes}), waiting at most {@code fetchMaxWait}; 1
+ *                       answers at once with whatever is new (docs/performance.md, issue #10)
  */
 @ConfigurationProperties("im.kafka")
 public record KafkaSettings(
@@ -50,7 +56,9 @@ public record KafkaSettings(
         @Bindable(defaultValue = "200ms") Duration commitInterval,
         @Bindable(defaultValue = "5") @Positive int maxAttempts,
         @Bindable(defaultValue = "1") @Positive short replicationFactor,
-        @Bindable(defaultValue = "20ms") Duration fetchMaxWait) {
+        @Bindable(defaultValue = "20ms") Duration fetchMaxWait,
+        @Bindable(defaultValue = "1ms") Duration linger,
+        @Bindable(defaultValue = "1") @Positive int fetchMinBytes) {
 
     /** Client sends, keyed by conversation id, consumed by logic. */
     public String upstreamTopic() {

@@ -46,7 +46,8 @@ class EnvelopeConsumerIT {
         settings = new KafkaSettings(System.getProperty("kafka", "127.0.0.1:9092"),
                 "test-consumer-" + UUID.randomUUID().toString().substring(0, 8), 2,
                 Duration.ofMillis(200), Duration.ofSeconds(10), 4, Duration.ofSeconds(10),
-                Duration.ofMillis(100), 3, (short) 1, Duration.ofMillis(20));
+                Duration.ofMillis(100), 3, (short) 1, Duration.ofMillis(20),
+                Duration.ofMillis(1), 1);
         topics = new TopicProvisioner(settings);
         producer = new EnvelopeProducer(settings);
         deadLetters = new DeadLetters(producer, settings);
