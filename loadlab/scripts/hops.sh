@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# What a message costs in hops, counted rather than timed (so it compares across noisy hosts):
+# runs a command (a loadlab run, e.g. cpu.sh or run.sh chat) against the isolated system
+# (loadlab/scripts/system.sh up) and prints, divided by the messages the run sent, the Kafka
+# produce requests and consumer fetches of the five services (their /prometheus), the MariaDB
+# statements (the server's Questions counter: every client of the server counts) and the context
+# switches of the services, Kafka and MariaDB (all threads, /proc/<pid>/task/*/status).
+#
+#   loadlab/scripts/hops.sh loadlab/scripts/cpu.sh chat -Dusers=400 -Drate=700 -Dduration=30
+#
+# Run it alone on the machine: other systems on the shared Kafka and MariaDB count too.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NS=${LOADLAB_NS:-loadlab}
+STATE="$ROOT/loadlab/target/system-$NS"
+[[ $# -ge 1 ]] || { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ -f $STATE/settings ]] || { echo "no isolated system: loadlab/scripts/system.sh up" >&2; exit 2; }
+# shellcheck disable=SC1091
+source "$STATE/settings"
+BASE=$recorded_base
+
+# produce requests, fetches, MariaDB statements, context switches: one line
+counts() {
+    local produce=0 fetches=0 switches=0 port a b pid n pids
+    for port in $((BASE + 80)) $((BASE + 81)) $((BASE + 90)) $((BASE + 91)) $((BASE + 92)); do
+        read -r a b < <(curl -fsS --max-time 5 "http://127.0.0.1:$port/prometheus" 2>/dev/null \
+            | awk '/^kafka_producer_request_total/ {p += $NF}
+                   /^kafka_consumer_fetch_manager_fetch_total/ {f += $NF}
+                   END {print int(p), int(f)}')
+        produce=$((produce + ${a:-0}))
+        fetches=$((fetches + ${b:-0}))
+    done
+    pids="$(cat "$STATE"/pids/*.pid 2>/dev/null) $(pgrep -f kafka.Kafka || true) $(pgrep -x mariadbd || true)"
+    for pid in $pids; do
+        n=$(cat /proc/"$pid"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print int(s)}')
+        switches=$((switches + ${n:-0}))
+    done
+    echo "$produce $fetches $(mariadb -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" \
+        | awk '{print $2}') $switches"
+}
+
+before=$(counts)
+rc=0
+out=$("$@" 2>&1 | tee /dev/stderr) || rc=$?
+after=$(counts)
+sent=$(grep -o 'sent=[0-9]*' <<<"$out" | head -1 | cut -d= -f2)
+python3 - "$before" "$after" "${sent:-0}" <<'PY'
+import sys
+b, a, sent = sys.argv[1].split(), sys.argv[2].split(), int(sys.argv[3])
+if sent == 0:
+    sys.exit("hops: the run printed no sent=N")
+names = ("Kafka produce requests", "Kafka consumer fetches", "MariaDB statements",
+         "context switches (services, Kafka, MariaDB)")
+for name, x, y in zip(names, b, a):
+    print(f"hops {name:45s} {(int(y) - int(x)) / sent:8.3f} per message")
+PY
+exit "$rc"
