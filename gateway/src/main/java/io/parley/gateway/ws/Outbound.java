@@ -163,9 +163,15 @@ final class Outbound {
             if (!c.isOpen()) {
                 return;
             }
-            writeNow(c, welcome, bytesOf(welcome));
-            for (String text : c.welcome()) {
-                writeNow(c, text, bytesOf(text));
+            try {
+                writeNow(c, welcome, bytesOf(welcome));
+                for (String text : c.takeHeld()) {
+                    writeNow(c, text, bytesOf(text));
+                }
+            } finally {
+                // only now: a push that saw "not welcomed" waits for this lock, and one that
+                // sees "welcomed" comes after the held frames
+                c.markWelcomed();
             }
         }
     }

@@ -153,13 +153,21 @@ public final class SocketConnection {
         return true;
     }
 
-    /** The frames held until {@code welcome}, in order; from now on frames go out at once. */
-    List<String> welcome() {
+    /**
+     * The frames held until {@code welcome}, in order, handed over once. The socket counts as
+     * welcomed only after {@link #markWelcomed()}: {@link Outbound} marks it once these are
+     * on their way, so a push that checks the flag without the lock cannot overtake them.
+     */
+    List<String> takeHeld() {
         List<String> out = held == null ? List.of() : held;
         held = null;
         heldBytes = 0;
-        welcomed = true;
         return out;
+    }
+
+    /** From now on frames go out at once. */
+    void markWelcomed() {
+        welcomed = true;
     }
 
     /** On the socket's event loop: frames for it still wait in the loop's backlog. */

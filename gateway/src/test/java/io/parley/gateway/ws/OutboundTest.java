@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +26,8 @@ class OutboundTest {
         boolean open = true;
         /** Whether sendAsync throws, as Micronaut's does for a session closed under the check. */
         boolean throwOnSend;
+        /** Called with each frame sent, on the sending thread. */
+        Consumer<Object> onSend = text -> { };
 
         WebSocketSession proxy() {
             return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -39,6 +42,7 @@ class OutboundTest {
                             CompletableFuture<Object> f = new CompletableFuture<>();
                             unflushed.add(f);
                             sent.add(args[0]);
+                            onSend.accept(args[0]);
                             yield f;
                         }
                         case "close" -> {
@@ -80,6 +84,30 @@ class OutboundTest {
         assertTrue(outbound.write(socket, "m3"));
         assertEquals(List.of("welcome", "m1", "m2", "m3"), session.sent);
         assertTrue(session.closes.isEmpty());
+    }
+
+    @Test
+    void aPushWhileTheHeldFramesGoOutComesAfterThem() throws Exception {
+        assertTrue(outbound.write(socket, "m1"));
+        assertTrue(outbound.write(socket, "m2"));
+        Thread[] pusher = new Thread[1];
+        session.onSend = text -> {
+            if (text.equals("m1") && pusher[0] == null) {
+                // another thread pushes while the welcome is writing the held frames: it must
+                // wait for them (it would be done within these 200 ms if it did not)
+                pusher[0] = new Thread(() -> outbound.writeAll(List.of(socket), "late"));
+                pusher[0].start();
+                try {
+                    pusher[0].join(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        outbound.welcome(socket, "welcome");
+        pusher[0].join(10_000);
+        assertFalse(pusher[0].isAlive(), "the push went out after the welcome");
+        assertEquals(List.of("welcome", "m1", "m2", "late"), session.sent);
     }
 
     @Test
