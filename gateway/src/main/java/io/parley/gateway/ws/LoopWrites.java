@@ -49,10 +49,8 @@ final class LoopWrites {
     /** One per event loop holding sockets: a fixed set, made on first use. */
     private final Map<EventLoop, Backlog> backlogs = new ConcurrentHashMap<>();
 
+    /** {@code slice} is positive ({@link OutboundSettings#writeSlice} is checked there). */
     LoopWrites(int slice, FlushBatches flushes, SocketWriter writer) {
-        if (slice <= 0) {
-            throw new IllegalArgumentException("slice must be positive: " + slice);
-        }
         this.slice = slice;
         this.flushes = flushes;
         this.writer = writer;
@@ -109,21 +107,18 @@ final class LoopWrites {
 
         void accept(List<SocketConnection> sockets, Frame frame) {
             Pending p = new Pending(sockets, frame);
-            if (waiting.isEmpty()) {
-                // nothing waits for any socket: the first slice goes now
-                List<Channel> written = new ArrayList<>();
-                writeSlice(p, slice, written);
-                flush(p.frame, written);
-                if (!p.done()) {
-                    queue(p);
-                    loop.execute(this);
-                }
-            } else if (sockets.size() <= slice && noneWaiting(sockets)) {
-                List<Channel> written = new ArrayList<>(sockets.size());
-                writeSlice(p, slice, written);
-                flush(p.frame, written);
-            } else {
+            // the first slice goes now when nothing waits at all, or when the frame fits one
+            // slice and none of its sockets has a frame waiting (then it is written whole)
+            if (!waiting.isEmpty() && (sockets.size() > slice || !noneWaiting(sockets))) {
                 queue(p);
+                return;
+            }
+            List<Channel> written = new ArrayList<>(Math.min(sockets.size(), slice));
+            writeSlice(p, slice, written);
+            flush(p.frame, written);
+            if (!p.done()) {
+                queue(p);
+                loop.execute(this);
             }
         }
 

@@ -106,10 +106,8 @@ final class Outbound {
      * message's gateway ingress ({@code gateway.written}; 0: unknown, not timed).
      */
     int writeAll(List<SocketConnection> sockets, String text, long ingressAtMs) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        long bytes = utf8.length;
-        // never released: the frames are views; the garbage collector frees it with the last one
-        ByteBuf shared = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(utf8));
+        ByteBuf shared = shared(text);
+        long bytes = shared.readableBytes();
         Map<EventLoop, List<SocketConnection>> byLoop = new HashMap<>();
         int taken = 0;
         for (SocketConnection c : sockets) {
@@ -186,10 +184,8 @@ final class Outbound {
         if (channel != null) {
             // through the socket's loop backlog, not sendAsync: a frame must not overtake a push
             // still waiting there for this socket (LoopWrites)
-            ByteBuf shared = Unpooled.unreleasableBuffer(
-                    Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
             pending.addAndGet(bytes);
-            loops.single(channel.eventLoop(), c, new LoopWrites.Frame(shared, bytes, 0, true));
+            loops.single(channel.eventLoop(), c, new LoopWrites.Frame(shared(text), bytes, 0, true));
             return true;
         }
         CompletableFuture<String> sent;
@@ -262,6 +258,15 @@ final class Outbound {
 
     long limit() {
         return settings.maxOutboundBytes();
+    }
+
+    /**
+     * The frame's UTF-8 bytes, which every socket's Netty frame views: never released, the
+     * garbage collector frees it with the last view.
+     */
+    private static ByteBuf shared(String text) {
+        return Unpooled.unreleasableBuffer(
+                Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static long bytesOf(String text) {
