@@ -28,15 +28,14 @@ import java.time.Duration;
  *                       it goes to {@code <ns>.dead-letter}
  * @param replicationFactor replicas of the topics this project creates (1 on one broker)
  * @param fetchMaxWait   longest the broker holds a consumer's fetch when it has nothing new
- *                       ({@code fetch.max.wait.ms}). A consumer has one fetch in flight per
- *                       broker; when the consumer paused a partition while its batch was
- *                       handled, the resumed partition was fetched only by the next one, and
- *                       with Kafka's 500 ms default waited up to half a second while the fetch
- *                       for the idle ones sat at the broker (the flat ~500 ms p95 of the chat
- *                       ladder). {@link EnvelopeConsumer} now keeps a busy partition in the
- *                       fetches, so this bounds how often an idle consumer's empty fetch
- *                       returns (idle CPU) and, only when a partition's backlog is full, how
- *                       long its resume may wait
+ *                       ({@code fetch.max.wait.ms}; Kafka's default, 500 ms). New records end
+ *                       the wait at once (the broker answers as soon as {@code fetchMinBytes}
+ *                       are there), so on a busy partition this costs no latency; it sets how
+ *                       often an idle consumer's empty fetch comes back (20 ms cost the idle
+ *                       system a fifth of a core, docs/performance.md, issue #10). It delays a
+ *                       partition only while that partition is out of the fetch in flight: a
+ *                       backlog of {@link EnvelopeConsumer#MAX_POLL_RECORDS} paused it, a
+ *                       failed batch moved it back, or it was just assigned
  * @param linger         how long the producer holds a record for others to the same partition
  *                       ({@code linger.ms}): a batch's acks and pushes, and the sends of one
  *                       gateway arriving close together, then share one produce request
@@ -56,7 +55,7 @@ public record KafkaSettings(
         @Bindable(defaultValue = "200ms") Duration commitInterval,
         @Bindable(defaultValue = "5") @Positive int maxAttempts,
         @Bindable(defaultValue = "1") @Positive short replicationFactor,
-        @Bindable(defaultValue = "20ms") Duration fetchMaxWait,
+        @Bindable(defaultValue = "500ms") Duration fetchMaxWait,
         @Bindable(defaultValue = "1ms") Duration linger,
         @Bindable(defaultValue = "1") @Positive int fetchMinBytes) {
 
