@@ -1,5 +1,6 @@
 package io.parley.session.presence;
 
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.contracts.proto.Connection;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Presence on the real Redis, with a 2 s TTL. */
@@ -25,6 +27,8 @@ class PresenceStoreIT {
     StatefulRedisConnection<String, String> redis;
     @Inject
     PresenceSettings settings;
+    @Inject
+    PresenceKeys keys;
 
     @Test
     void findsEveryConnectionOfAUserAcrossGatewaysAndForgetsClosedOnes() {
@@ -74,6 +78,32 @@ class PresenceStoreIT {
         long b = randomUser();
         store.upsert(List.of(conn(a, "gw", "ca", "d"), conn(b, "gw", "cb", "d")), 1_000);
         assertEquals(Set.of("gw/ca", "gw/cb"), refs(store.locate(List.of(a, b, randomUser()))));
+    }
+
+    @Test
+    void aLookupRemovesTheRefOfAConnectionWhoseKeyIsGone() {
+        long user = randomUser();
+        String id = "c" + user;
+        store.upsert(List.of(conn(user, "gw-stale", id, "d")), 1_000);
+        redis.sync().del(keys.conn("gw-stale/" + id)); // its connection key expired
+        assertEquals(Set.of(), refs(store.locate(List.of(user))));
+        assertEquals(Set.of(), redis.sync().smembers(keys.userConns(user)),
+                "the lookup removed the ref whose connection is gone");
+    }
+
+    @Test
+    void aLookupRedisCannotAnswerFailsUnavailableNotWithAHang() {
+        long user = randomUser();
+        RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
+        StatefulRedisConnection<String, String> closed = client.connect();
+        closed.close();
+        try {
+            PresenceStore unreachable = new PresenceStore(closed, settings, keys);
+            assertThrows(PresenceUnavailableException.class,
+                    () -> unreachable.locate(List.of(user)));
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test
