@@ -4,7 +4,9 @@
 # (loadlab/scripts/system.sh up) and prints, divided by the messages the run sent, the Kafka
 # produce requests and consumer fetches of the five services (their /prometheus), the MariaDB
 # statements (the server's Questions counter: every client of the server counts) and the context
-# switches of the services, Kafka and MariaDB (all threads, /proc/<pid>/task/*/status).
+# switches of the services, Kafka and MariaDB (all threads, /proc/<pid>/task/*/status); then the
+# context switches by thread (process:thread name, digits folded to N: the 15 busiest, per message)
+# and MariaDB's statements by kind (Com_*), which say which hop of a batch the counts come from.
 #
 #   loadlab/scripts/hops.sh loadlab/scripts/cpu.sh chat -Dusers=400 -Drate=700 -Dduration=30
 #
@@ -40,13 +42,34 @@ counts() {
         | awk '{print $2}') $switches"
 }
 
+# "process:thread switches" for every thread of the services, Kafka and MariaDB, then "Com_x n"
+by_thread() {
+    local f pid name t
+    for f in "$STATE"/pids/*.pid kafka mariadbd; do
+        case $f in
+            kafka) pid=$(pgrep -f kafka.Kafka | head -1 || true); name=kafka ;;
+            mariadbd) pid=$(pgrep -x mariadbd | head -1 || true); name=mariadb ;;
+            *) pid=$(cat "$f" 2>/dev/null || true); name=$(basename "$f" .pid) ;;
+        esac
+        [[ -n $pid ]] || continue
+        for t in /proc/"$pid"/task/*; do
+            awk -v who="$name:$(tr -d '\n' <"$t/comm" 2>/dev/null | sed 's/[0-9]\+/N/g; s/ /_/g')" \
+                '/ctxt_switches/ {s += $2} END {print who, int(s)}' "$t/status" 2>/dev/null
+        done
+    done
+    mariadb -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Com\_%'"
+}
+
 before=$(counts)
+threads_before=$(by_thread)
 rc=0
 out=$("$@" 2>&1 | tee /dev/stderr) || rc=$?
 after=$(counts)
+threads_after=$(by_thread)
 sent=$(grep -o 'sent=[0-9]*' <<<"$out" | head -1 | cut -d= -f2)
-python3 - "$before" "$after" "${sent:-0}" <<'PY'
+python3 - "$before" "$after" "${sent:-0}" "$threads_before" "$threads_after" <<'PY'
 import sys
+from collections import Counter
 b, a, sent = sys.argv[1].split(), sys.argv[2].split(), int(sys.argv[3])
 if sent == 0:
     sys.exit("hops: the run printed no sent=N")
@@ -54,5 +77,22 @@ names = ("Kafka produce requests", "Kafka consumer fetches", "MariaDB statements
          "context switches (services, Kafka, MariaDB)")
 for name, x, y in zip(names, b, a):
     print(f"hops {name:45s} {(int(y) - int(x)) / sent:8.3f} per message")
+
+def sums(text):
+    out = Counter()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            out[parts[0]] += int(parts[1])
+    return out
+
+delta = sums(sys.argv[5])
+delta.subtract(sums(sys.argv[4]))
+threads = [(k, v) for k, v in delta.items() if not k.startswith("Com_") and v > 0]
+for k, v in sorted(threads, key=lambda kv: -kv[1])[:15]:
+    print(f"hops switches {k:40s} {v / sent:8.3f} per message")
+for k, v in sorted(((k, v) for k, v in delta.items() if k.startswith("Com_") and v > 0),
+                   key=lambda kv: -kv[1]):
+    print(f"hops statements {k:38s} {v / sent:8.3f} per message")
 PY
 exit "$rc"
