@@ -16,7 +16,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NS=${LOADLAB_NS:-loadlab}
 STATE="$ROOT/loadlab/target/system-$NS"
-[[ $# -ge 1 ]] || { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 [[ -f $STATE/settings ]] || { echo "no isolated system: loadlab/scripts/system.sh up" >&2; exit 2; }
 # shellcheck disable=SC1091
 source "$STATE/settings"
