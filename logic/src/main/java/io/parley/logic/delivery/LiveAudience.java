@@ -45,22 +45,23 @@ public class LiveAudience {
 
     /**
      * The members of each stored send of a batch who get no live frame of it (muted, not
-     * mentioned, not its sender), with one query for all of them.
+     * mentioned, not its sender): the muted members its transaction read ({@link
+     * Sent#mutedMembers}), and for the sends without, one query for all of them.
      */
     @Connectable
     public Map<Sent, Set<Long>> skipped(List<Sent> batch) {
-        Set<String> conversations = new LinkedHashSet<>();
+        Set<String> unread = new LinkedHashSet<>();
         for (Sent s : batch) {
-            if (s.message() != null) {
-                conversations.add(s.message().conversationId());
+            if (s.message() != null && s.mutedMembers() == null) {
+                unread.add(s.message().conversationId());
             }
         }
-        Map<String, Set<Long>> muted = muted(conversations);
+        Map<String, Set<Long>> muted = muted(unread);
         Map<Sent, Set<Long>> out = new IdentityHashMap<>();
         for (Sent s : batch) {
             if (s.message() != null) {
-                out.put(s, skipped(s.message(),
-                        muted.getOrDefault(s.message().conversationId(), Set.of())));
+                out.put(s, skipped(s.message(), s.mutedMembers() != null ? s.mutedMembers()
+                        : muted.getOrDefault(s.message().conversationId(), Set.of())));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,24 @@ public class InboxAppend {
         this.diffusion = diffusion;
     }
 
-    /** {@code rows}: the batch's messages, each conversation's in seq order. */
+    /**
+     * {@code rows}: the batch's messages, each conversation's in seq order. Returns, for each
+     * write-diffused conversation of the batch, its members who muted it, from the same read of
+     * its members (the fan-out needs them and need not read them again).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(List<ChatMessage> rows) {
+    public Map<String, Set<Long>> append(List<ChatMessage> rows) {
         Set<String> conversations = new LinkedHashSet<>();
         rows.forEach(m -> conversations.add(m.getConversationId()));
         Map<String, Diffusion.Mode> modes = diffusion.of(conversations);
         List<String> written = conversations.stream()
                 .filter(c -> modes.get(c) == Diffusion.Mode.WRITE).toList();
         if (written.isEmpty()) {
-            return;
+            return Map.of();
         }
-        Map<String, List<Long>> members = members(written);
+        Map<String, Set<Long>> muted = new HashMap<>();
+        written.forEach(c -> muted.put(c, new HashSet<>()));
+        Map<String, List<Long>> members = members(written, muted);
         TreeMap<Long, Long> counts = new TreeMap<>();
         for (ChatMessage m : rows) {
             for (long user : members.getOrDefault(m.getConversationId(), List.of())) {
@@ -58,7 +65,7 @@ public class InboxAppend {
             }
         }
         if (counts.isEmpty()) {
-            return;
+            return muted;
         }
         raise(counts);
         Map<Long, Long> next = new HashMap<>();
@@ -73,12 +80,15 @@ public class InboxAppend {
             }
         }
         insert(entries, entryConversations);
+        return muted;
     }
 
-    private Map<String, List<Long>> members(List<String> conversationIds) {
+    /** Each conversation's members; those who muted it also go into {@code muted}. */
+    private Map<String, List<Long>> members(List<String> conversationIds,
+                                            Map<String, Set<Long>> muted) {
         Map<String, List<Long>> out = new HashMap<>();
         for (List<String> part : chunks(conversationIds)) {
-            jdbc.prepareStatement("SELECT conversation_id, user_id FROM conversation_members "
+            jdbc.prepareStatement("SELECT conversation_id, user_id, muted FROM conversation_members "
                     + "WHERE conversation_id IN (" + marks(part.size()) + ")", ps -> {
                 for (int i = 0; i < part.size(); i++) {
                     ps.setString(i + 1, part.get(i));
@@ -87,6 +97,9 @@ public class InboxAppend {
                     while (rs.next()) {
                         out.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
                                 .add(rs.getLong(2));
+                        if (rs.getBoolean(3)) {
+                            muted.get(rs.getString(1)).add(rs.getLong(2));
+                        }
                     }
                 }
                 return null;

@@ -165,11 +165,12 @@ public final class MessageService {
                         s.recipientId(), s.clientMsgId(), s.text(), attached.get(i)));
             }
             try {
-                List<Message> stored = writer.insertAll(drafts);
+                Written written = writer.insertAll(drafts);
                 for (int k = 0; k < todo.size(); k++) {
                     int i = todo.get(k);
-                    out[i] = Outcome.stored(persisted(sends.get(i), stored.get(k), false,
-                            members));
+                    Message m = written.rows().get(k);
+                    out[i] = Outcome.stored(persisted(sends.get(i), m, false, members)
+                            .withMutedMembers(written.mutedMembers().get(m.conversationId())));
                 }
                 return;
             } catch (DuplicateSend e) {

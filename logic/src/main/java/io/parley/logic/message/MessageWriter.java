@@ -58,9 +58,12 @@ class MessageWriter {
         this.mentions = mentions;
     }
 
-    /** The drafts as stored messages, in the same order; each conversation's in seq order. */
+    /**
+     * The drafts as stored messages, in the same order; each conversation's in seq order; with
+     * the muted members the inbox step read.
+     */
     @Transactional
-    List<Message> insertAll(List<Draft> drafts) {
+    Written insertAll(List<Draft> drafts) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, Integer> counts = new LinkedHashMap<>();
         drafts.forEach(d -> counts.merge(d.conversationId(), 1, Integer::sum));
@@ -84,9 +87,9 @@ class MessageWriter {
         sentImages.forEach(images::sentIn);
         seqs.sentBy(cursors.values());
         List<ChatMessage> stored = rows.stream().map(Message::toProto).toList();
-        inbox.append(stored);
+        Map<String, Set<Long>> muted = inbox.append(stored);
         stored.forEach(mentions::record);
-        return rows;
+        return new Written(rows, muted);
     }
 
     private void insert(List<Message> rows) {

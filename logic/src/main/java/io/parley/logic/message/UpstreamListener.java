@@ -111,9 +111,9 @@ public final class UpstreamListener extends EnvelopeListener {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             decided.add(o.persisted() == null
-                    ? new Sent(upstream.get(i), null, List.of(), o.refusal())
+                    ? new Sent(upstream.get(i), null, List.of(), o.refusal(), null)
                     : new Sent(upstream.get(i), o.persisted().message(),
-                    o.persisted().audience(), null));
+                    o.persisted().audience(), null, o.persisted().mutedMembers()));
         }
         fanout.sent(decided, "upstream-" + batch.get(0).partition());
         time(pushed, upstream);

@@ -6,24 +6,30 @@ import io.parley.contracts.error.ErrorCode;
 import io.parley.contracts.error.ParleyException;
 import io.parley.contracts.proto.Badge;
 import io.parley.contracts.proto.ChatMessage;
+import io.parley.contracts.proto.Envelope;
 import io.parley.contracts.proto.InboxEntry;
 import io.parley.logic.account.AccountService;
 import io.parley.logic.conversation.Mute;
 import io.parley.logic.conversation.ReadCursor;
 import io.parley.logic.delivery.LiveAudience;
+import io.parley.logic.delivery.Sent;
 import io.parley.logic.group.GroupProfile;
 import io.parley.logic.group.Groups;
 import io.parley.logic.group.JoinPolicy;
 import io.parley.logic.group.Membership;
 import io.parley.logic.inbox.InboxSync;
 import io.parley.logic.message.MessageService;
+import io.parley.logic.message.Outcome;
 import io.parley.logic.message.Persisted;
 import io.parley.logic.message.Recall;
+import io.parley.logic.message.Send;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,13 +63,12 @@ class MentionMuteRecallIT {
 
     @Test
     void mentionsAreCountedAfterTheCursorAndAtAllIsForOwnersAndAdminsOnly() {
-        long owner = user();
-        long a = user();
-        long b = user();
-        long group = group(owner);
-        membership.join(a, group, null);
-        membership.join(b, group, null);
-        String conv = "g_" + group;
+        GroupOfThree m = groupOfThree();
+        long owner = m.owner();
+        long a = m.a();
+        long b = m.b();
+        long group = m.group();
+        String conv = m.conv();
 
         assertRefused(ErrorCode.MENTION_ALL_NOT_ALLOWED,
                 () -> messages.persistGroup(a, group, "all-1", "@all listen"));
@@ -83,14 +88,12 @@ class MentionMuteRecallIT {
 
     @Test
     void aMutedMemberCountsUnreadGetsMentionsLiveButNoOtherLiveMessage() {
-        long owner = user();
-        long a = user();
-        long b = user();
-        long group = group(owner);
-        membership.join(a, group, null);
-        membership.join(b, group, null);
-        String conv = "g_" + group;
-        assertTrue(mute.set(b, conv, true));
+        GroupOfThree m = mutedGroup();
+        long owner = m.owner();
+        long a = m.a();
+        long b = m.b();
+        long group = m.group();
+        String conv = m.conv();
 
         Persisted plain = messages.persistGroup(a, group, "p-1", "plain");
         Persisted mention = messages.persistGroup(a, group, "p-2", "look @" + b);
@@ -110,6 +113,30 @@ class MentionMuteRecallIT {
         assertFalse(mute.set(b, conv, false));
         assertTrue(live.of(plain.message(), plain.audience()).contains(b));
         assertRefused(ErrorCode.NOT_CONVERSATION_MEMBER, () -> mute.set(user(), conv, true));
+    }
+
+    @Test
+    void aBatchCarriesTheMutesItsTransactionReadAndTheFanOutSkipsThoseMembers() {
+        GroupOfThree m = mutedGroup();
+        long a = m.a();
+        long b = m.b();
+        long group = m.group();
+
+        List<Outcome> out = messages.persist(List.of(
+                Send.group(a, group, "b-1", "plain"),
+                Send.group(a, group, "b-2", "look @" + b)));
+        Persisted plain = out.get(0).persisted();
+        Persisted mention = out.get(1).persisted();
+        assertEquals(Set.of(b), plain.mutedMembers(), "read with the members in the transaction");
+        assertEquals(Set.of(b), mention.mutedMembers());
+
+        Sent known = sent(plain, plain.mutedMembers());
+        Sent read = sent(plain, null);
+        Sent mentioned = sent(mention, mention.mutedMembers());
+        Map<Sent, Set<Long>> skipped = live.skipped(List.of(known, read, mentioned));
+        assertEquals(Set.of(b), skipped.get(known), "muted, as the batch said");
+        assertEquals(Set.of(b), skipped.get(read), "muted, as read again when not known");
+        assertEquals(Set.of(), skipped.get(mentioned), "a mention reaches a muted member");
     }
 
     @Test
@@ -151,6 +178,31 @@ class MentionMuteRecallIT {
     private Optional<Badge> badge(long user, String conv) {
         return sync.after(user, 0, 0).getBadgesList().stream()
                 .filter(x -> x.getConversationId().equals(conv)).findFirst();
+    }
+
+    /** A group of its owner, a and b, and its conversation. */
+    private record GroupOfThree(long owner, long a, long b, long group, String conv) {
+    }
+
+    private GroupOfThree groupOfThree() {
+        long owner = user();
+        long a = user();
+        long b = user();
+        long group = group(owner);
+        membership.join(a, group, null);
+        membership.join(b, group, null);
+        return new GroupOfThree(owner, a, b, group, "g_" + group);
+    }
+
+    /** {@link #groupOfThree()} where b muted the conversation. */
+    private GroupOfThree mutedGroup() {
+        GroupOfThree g = groupOfThree();
+        assertTrue(mute.set(g.b(), g.conv(), true));
+        return g;
+    }
+
+    private static Sent sent(Persisted p, Set<Long> muted) {
+        return new Sent(Envelope.getDefaultInstance(), p.message(), p.audience(), null, muted);
     }
 
     private static void assertRefused(ErrorCode code, Runnable call) {
