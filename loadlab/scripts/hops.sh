@@ -22,9 +22,9 @@ STATE="$ROOT/loadlab/target/system-$NS"
 source "$STATE/settings"
 BASE=$recorded_base
 
-# produce requests, fetches, MariaDB statements, context switches: one line
+# produce requests, fetches, MariaDB statements: one line
 counts() {
-    local produce=0 fetches=0 switches=0 port a b pid n pids
+    local produce=0 fetches=0 port a b
     for port in $((BASE + 80)) $((BASE + 81)) $((BASE + 90)) $((BASE + 91)) $((BASE + 92)); do
         read -r a b < <(curl -fsS --max-time 5 "http://127.0.0.1:$port/prometheus" 2>/dev/null \
             | awk '/^kafka_producer_request_total/ {p += $NF}
@@ -33,18 +33,14 @@ counts() {
         produce=$((produce + ${a:-0}))
         fetches=$((fetches + ${b:-0}))
     done
-    pids="$(cat "$STATE"/pids/*.pid 2>/dev/null) $(pgrep -f kafka.Kafka || true) $(pgrep -x mariadbd || true)"
-    for pid in $pids; do
-        n=$(cat /proc/"$pid"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print int(s)}')
-        switches=$((switches + ${n:-0}))
-    done
     echo "$produce $fetches $(mariadb -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" \
-        | awk '{print $2}') $switches"
+        | awk '{print $2}')"
 }
 
-# "process:thread switches" for every thread of the services, Kafka and MariaDB, then "Com_x n"
+# "process:thread switches" for every thread of the services, Kafka and MariaDB (one awk per
+# process reads its threads' names and counters), then MariaDB's "Com_x n"
 by_thread() {
-    local f pid name t
+    local f pid name
     for f in "$STATE"/pids/*.pid kafka mariadbd; do
         case $f in
             kafka) pid=$(pgrep -f kafka.Kafka | head -1 || true); name=kafka ;;
@@ -52,10 +48,12 @@ by_thread() {
             *) pid=$(cat "$f" 2>/dev/null || true); name=$(basename "$f" .pid) ;;
         esac
         [[ -n $pid ]] || continue
-        for t in /proc/"$pid"/task/*; do
-            awk -v who="$name:$(tr -d '\n' <"$t/comm" 2>/dev/null | sed 's/[0-9]\+/N/g; s/ /_/g')" \
-                '/ctxt_switches/ {s += $2} END {print who, int(s)}' "$t/status" 2>/dev/null
-        done
+        awk -v who="$name" '
+            FILENAME ~ /comm$/ {split(FILENAME, f, "/"); comm[f[5]] = $0; next}
+            /ctxt_switches/ {split(FILENAME, f, "/"); n[f[5]] += $2}
+            END {for (t in n) {c = comm[t]; gsub(/[0-9]+/, "N", c); gsub(/ /, "_", c)
+                               print who ":" c, n[t]}}' \
+            /proc/"$pid"/task/*/comm /proc/"$pid"/task/*/status 2>/dev/null || true
     done
     mariadb -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Com\_%'"
 }
@@ -73,8 +71,7 @@ from collections import Counter
 b, a, sent = sys.argv[1].split(), sys.argv[2].split(), int(sys.argv[3])
 if sent == 0:
     sys.exit("hops: the run printed no sent=N")
-names = ("Kafka produce requests", "Kafka consumer fetches", "MariaDB statements",
-         "context switches (services, Kafka, MariaDB)")
+names = ("Kafka produce requests", "Kafka consumer fetches", "MariaDB statements")
 for name, x, y in zip(names, b, a):
     print(f"hops {name:45s} {(int(y) - int(x)) / sent:8.3f} per message")
 
@@ -88,6 +85,8 @@ def sums(text):
 
 delta = sums(sys.argv[5])
 delta.subtract(sums(sys.argv[4]))
+switches = sum(v for k, v in delta.items() if not k.startswith("Com_"))
+print(f"hops {'context switches (services, Kafka, MariaDB)':45s} {switches / sent:8.3f} per message")
 threads = [(k, v) for k, v in delta.items() if not k.startswith("Com_") and v > 0]
 for k, v in sorted(threads, key=lambda kv: -kv[1])[:15]:
     print(f"hops switches {k:40s} {v / sent:8.3f} per message")

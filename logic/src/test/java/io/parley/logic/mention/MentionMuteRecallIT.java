@@ -63,12 +63,13 @@ class MentionMuteRecallIT {
 
     @Test
     void mentionsAreCountedAfterTheCursorAndAtAllIsForOwnersAndAdminsOnly() {
-        GroupOfThree m = groupOfThree();
-        long owner = m.owner();
-        long a = m.a();
-        long b = m.b();
-        long group = m.group();
-        String conv = m.conv();
+        long owner = user();
+        long a = user();
+        long b = user();
+        long group = group(owner);
+        membership.join(a, group, null);
+        membership.join(b, group, null);
+        String conv = "g_" + group;
 
         assertRefused(ErrorCode.MENTION_ALL_NOT_ALLOWED,
                 () -> messages.persistGroup(a, group, "all-1", "@all listen"));
@@ -88,12 +89,14 @@ class MentionMuteRecallIT {
 
     @Test
     void aMutedMemberCountsUnreadGetsMentionsLiveButNoOtherLiveMessage() {
-        GroupOfThree m = mutedGroup();
-        long owner = m.owner();
-        long a = m.a();
-        long b = m.b();
-        long group = m.group();
-        String conv = m.conv();
+        long owner = user();
+        long a = user();
+        long b = user();
+        long group = group(owner);
+        membership.join(a, group, null);
+        membership.join(b, group, null);
+        String conv = "g_" + group;
+        assertTrue(mute.set(b, conv, true));
 
         Persisted plain = messages.persistGroup(a, group, "p-1", "plain");
         Persisted mention = messages.persistGroup(a, group, "p-2", "look @" + b);
@@ -117,7 +120,7 @@ class MentionMuteRecallIT {
 
     @Test
     void aBatchCarriesTheMutesItsTransactionReadAndTheFanOutSkipsThoseMembers() {
-        GroupOfThree m = mutedGroup();
+        MutedGroup m = mutedGroup();
         long a = m.a();
         long b = m.b();
         long group = m.group();
@@ -180,25 +183,18 @@ class MentionMuteRecallIT {
                 .filter(x -> x.getConversationId().equals(conv)).findFirst();
     }
 
-    /** A group of its owner, a and b, and its conversation. */
-    private record GroupOfThree(long owner, long a, long b, long group, String conv) {
+    /** A group of an owner, a and b, where b muted the conversation. */
+    private record MutedGroup(long a, long b, long group) {
     }
 
-    private GroupOfThree groupOfThree() {
-        long owner = user();
+    private MutedGroup mutedGroup() {
         long a = user();
         long b = user();
-        long group = group(owner);
+        long group = group(user());
         membership.join(a, group, null);
         membership.join(b, group, null);
-        return new GroupOfThree(owner, a, b, group, "g_" + group);
-    }
-
-    /** {@link #groupOfThree()} where b muted the conversation. */
-    private GroupOfThree mutedGroup() {
-        GroupOfThree g = groupOfThree();
-        assertTrue(mute.set(g.b(), g.conv(), true));
-        return g;
+        assertTrue(mute.set(b, "g_" + group, true));
+        return new MutedGroup(a, b, group);
     }
 
     private static Sent sent(Persisted p, Set<Long> muted) {
